@@ -1,0 +1,181 @@
+package io.edgeinfer.model;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * Owns the catalog and the variant in service, and hands out leases to run requests on it.
+ *
+ * <p>Guarantee: a variant is published as active only after it has loaded and warmed up, and the previous one
+ * keeps serving until that moment. A failed load leaves the active variant unchanged. Thread-safe.
+ */
+@ApplicationScoped
+public class ModelManager {
+
+    private static final Logger LOG = Logger.getLogger(ModelManager.class);
+
+    /** Runs after the embedded broker starts and before the messaging channels connect (priority 1000). */
+    static final int STARTUP_PRIORITY = 900;
+
+    private final ModelConfig config;
+    private final MeterRegistry registry;
+    private final ModelLoader loader;
+    private final AtomicReference<ModelCatalog> catalog = new AtomicReference<>();
+    private final AtomicReference<LoadedModel> active = new AtomicReference<>();
+    private final AtomicReference<LoadFailure> lastFailure = new AtomicReference<>();
+
+    public ModelManager(ModelConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        this.loader = new ModelLoader(config.verifyChecksums(), config.warmupRuns());
+    }
+
+    /** A load that failed: which variant, when, and why. */
+    public record LoadFailure(VariantId variant, Instant at, String message) {
+    }
+
+    void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
+        ModelCatalog scanned = reloadCatalog();
+        if (!config.loadOnStart()) {
+            return;
+        }
+        VariantId initial = new VariantId(config.name(), config.variant());
+        try {
+            activate(initial);
+        } catch (RuntimeException e) {
+            LOG.errorf("Service started without a model: %s", e.getMessage());
+        }
+        scanned.problems().forEach(p -> LOG.warnf("Skipped %s: %s", p.dir(), p.message()));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        LoadedModel current = active.getAndSet(null);
+        if (current != null) {
+            current.retire();
+        }
+    }
+
+    /** Scans the models root again; the active variant is not affected. */
+    public ModelCatalog reloadCatalog() {
+        ModelCatalog scanned = ModelCatalog.scan(config.dir());
+        catalog.set(scanned);
+        for (ModelVariant variant : scanned.variants()) {
+            Gauge.builder("edgeinfer.model.active", this, m -> m.isActive(variant.id()) ? 1 : 0)
+                    .description("1 for the variant in service, 0 for the others")
+                    .tags("model", variant.id().model(), "variant", variant.id().variant())
+                    .register(registry);
+        }
+        LOG.infof("Catalog at %s has %d variants and %d problems", scanned.root().toAbsolutePath(),
+                scanned.variants().size(), scanned.problems().size());
+        return scanned;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog.get();
+    }
+
+    /** Returns the variant in service, if any. */
+    public Optional<LoadedModel> active() {
+        return Optional.ofNullable(active.get());
+    }
+
+    public Optional<LoadFailure> lastFailure() {
+        return Optional.ofNullable(lastFailure.get());
+    }
+
+    /** Returns the model that requests without a model name go to. */
+    public String defaultModel() {
+        return config.name();
+    }
+
+    private boolean isActive(VariantId id) {
+        LoadedModel current = active.get();
+        return current != null && current.id().equals(id);
+    }
+
+    /**
+     * Loads a variant off the caller's request path and puts it in service; the previous variant drains and
+     * closes. Blocks while loading.
+     *
+     * @throws UnknownModelException if the catalog has no such variant
+     * @throws ModelLoadException or {@link ModelIntegrityException} if the load fails; the active variant stays
+     */
+    public synchronized LoadedModel activate(VariantId id) {
+        ModelVariant variant = catalog.get().find(id).orElseThrow(() -> new UnknownModelException(id.toString(),
+                catalog.get().variants().stream().map(v -> v.id().toString()).toList()));
+        Timer.Sample sample = Timer.start(registry);
+        LoadedModel loaded;
+        try {
+            loaded = loader.load(variant);
+        } catch (RuntimeException e) {
+            sample.stop(loadTimer(id, "failure"));
+            lastFailure.set(new LoadFailure(id, Instant.now(), e.getMessage()));
+            LOG.errorf(e, "Failed to load variant %s; keeping %s in service", id, active().map(m -> m.id().toString())
+                    .orElse("no variant"));
+            throw e;
+        }
+        sample.stop(loadTimer(id, "success"));
+
+        LoadedModel previous = active.getAndSet(loaded);
+        if (previous != null) {
+            previous.retire();
+            LOG.infof("Swapped variant %s -> %s; the old variant closes after %d in-flight requests",
+                    previous.id(), id, previous.activeLeases());
+        } else {
+            LOG.infof("Variant %s is in service", id);
+        }
+        return loaded;
+    }
+
+    private Timer loadTimer(VariantId id, String outcome) {
+        return Timer.builder("edgeinfer.model.load")
+                .description("Time to read, verify and warm up a variant")
+                .tags("model", id.model(), "variant", id.variant(), "outcome", outcome)
+                .register(registry);
+    }
+
+    /**
+     * Leases the variant in service for one request.
+     *
+     * @param model the model name, or null for the default model
+     * @throws UnknownModelException if the catalog has no such model
+     * @throws ModelUnavailableException if the model has no variant in service
+     */
+    public ModelLease lease(String model) {
+        String name = model == null || model.isBlank() ? config.name() : model;
+        ModelCatalog current = catalog.get();
+        if (!current.hasModel(name)) {
+            throw new UnknownModelException(name, current.modelNames());
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            LoadedModel candidate = active.get();
+            if (candidate == null || !candidate.id().model().equals(name)) {
+                break;
+            }
+            if (candidate.tryAcquire()) {
+                return new ModelLease(candidate);
+            }
+        }
+        throw new ModelUnavailableException(unavailableMessage(name));
+    }
+
+    private String unavailableMessage(String name) {
+        if (!name.equals(config.name())) {
+            return "Model \"" + name + "\" is in the catalog but this service serves \"" + config.name()
+                    + "\"; set edgeinfer.model.name to serve it";
+        }
+        String reason = lastFailure().map(f -> "; the last load of " + f.variant() + " failed: " + f.message())
+                .orElse("");
+        return "No variant of model \"" + name + "\" is in service" + reason;
+    }
+}
