@@ -22,6 +22,8 @@ import org.jboss.logging.Logger;
  * pixel is decoded, so a small file that declares a huge image (a decompression bomb) is rejected cheaply. An
  * animated GIF yields its first frame.
  *
+ * <p>NOTE: no test covers a CMYK or YCCK JPEG, so their colours after the TwelveMonkeys conversion are unchecked.
+ *
  * <p>Thread safety: instances are immutable and safe to share. Each call creates its own {@link ImageReader}
  * and disposes it.
  */
