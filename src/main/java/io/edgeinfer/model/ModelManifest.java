@@ -20,6 +20,7 @@ import java.util.Map;
  * @param measurements facts measured when the variant was made
  * @param files SHA-256 in lowercase hex of every file in the variant folder except the manifest, keyed by
  *     path relative to that folder with forward slashes
+ * @param architecture the layer list the toolkit built the graph from; the runtime does not read it
  * @param provenance how the variant was made
  */
 @RegisterForReflection
@@ -35,6 +36,7 @@ public record ModelManifest(
         Preprocessing preprocessing,
         Measurements measurements,
         Map<String, String> files,
+        Map<String, Object> architecture,
         Provenance provenance) {
 
     public static final int FORMAT_VERSION = 1;

@@ -1,0 +1,148 @@
+package io.edgeinfer.compression.arch;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Assign;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A {@link NetworkSpec} built into a TensorFlow graph, with one variable per weight.
+ *
+ * <p>Variables get their values from {@link #assign}, which feeds them through placeholders, instead of from
+ * constants: a constant would store every weight a second time in {@code saved_model.pb}.
+ */
+public final class NetworkGraph {
+
+    /** Whether dropout layers are built; inference graphs leave them out. */
+    public enum Mode {
+        TRAINING,
+        INFERENCE
+    }
+
+    private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
+    private final Map<String, Placeholder<TFloat32>> initialValues = new LinkedHashMap<>();
+    private final Map<String, Assign<TFloat32>> assigns = new LinkedHashMap<>();
+    private final Operand<TFloat32> logits;
+
+    private NetworkGraph(Ops tf, NetworkSpec spec, Operand<TFloat32> input, Mode mode,
+            Operand<TFloat32> dropoutScale, long seed) {
+        Map<String, long[]> shapes = spec.variableShapes();
+        for (Map.Entry<String, long[]> entry : shapes.entrySet()) {
+            addVariable(tf, entry.getKey(), entry.getValue());
+        }
+        Operand<TFloat32> x = input;
+        int dropoutIndex = 0;
+        for (LayerSpec layer : spec.layers()) {
+            if (layer instanceof LayerSpec.Dropout dropout) {
+                if (mode == Mode.TRAINING) {
+                    x = dropout(tf, x, dropout.rate(), dropoutScale, seed + dropoutIndex++);
+                }
+            } else {
+                x = LayerOps.apply(tf, layer, x, variables);
+            }
+        }
+        this.logits = tf.withName("logits").identity(x);
+    }
+
+    /**
+     * Builds the network on {@code input}.
+     *
+     * @param dropoutScale a scalar that multiplies every dropout rate: feed 1 while training and 0 to evaluate;
+     *     ignored in {@link Mode#INFERENCE}
+     * @param seed the seed of the dropout masks
+     */
+    public static NetworkGraph build(Ops tf, NetworkSpec spec, Operand<TFloat32> input, Mode mode,
+            Operand<TFloat32> dropoutScale, long seed) {
+        return new NetworkGraph(tf, spec, input, mode, dropoutScale, seed);
+    }
+
+    /** Adds variable {@code name}, which may contain '/' to place it under a layer's name scope. */
+    private void addVariable(Ops tf, String name, long[] shape) {
+        Ops scope = scopeOf(tf, name);
+        int slash = name.lastIndexOf('/');
+        Ops parent = slash < 0 ? tf : scopeOf(tf, name.substring(0, slash));
+        Variable<TFloat32> variable = parent.withName(name.substring(slash + 1))
+                .variable(Shape.of(shape), TFloat32.class);
+        Placeholder<TFloat32> value = scope.withName("initial_value")
+                .placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
+        variables.put(name, variable);
+        initialValues.put(name, value);
+        assigns.put(name, scope.withName("assign").assign(variable, value));
+    }
+
+    private static Ops scopeOf(Ops tf, String path) {
+        Ops scope = tf;
+        for (String part : path.split("/")) {
+            scope = scope.withSubScope(part);
+        }
+        return scope;
+    }
+
+    private static Operand<TFloat32> dropout(Ops tf, Operand<TFloat32> x, float rate, Operand<TFloat32> scale,
+            long seed) {
+        Operand<TFloat32> keep = tf.math.sub(tf.constant(1f), tf.math.mul(tf.constant(rate), scale));
+        Operand<TFloat32> uniform = tf.random.randomUniform(tf.shape(x), TFloat32.class,
+                RandomUniform.seed(seed), RandomUniform.seed2(seed * 31 + 7));
+        Operand<TFloat32> mask = tf.dtypes.cast(tf.math.less(uniform, keep), TFloat32.class);
+        return tf.math.div(tf.math.mul(x, mask), keep);
+    }
+
+    public Operand<TFloat32> logits() {
+        return logits;
+    }
+
+    /** Returns the variables in layer order, keyed by weight name. */
+    public Map<String, Variable<TFloat32>> variables() {
+        return variables;
+    }
+
+    /** Sets every variable from {@code weights}; the names and shapes must match the spec. */
+    public void assign(Session session, WeightSet weights) {
+        Session.Runner runner = session.runner();
+        List<TFloat32> tensors = new java.util.ArrayList<>();
+        try {
+            for (Map.Entry<String, Assign<TFloat32>> entry : assigns.entrySet()) {
+                WeightSet.Weight weight = weights.get(entry.getKey());
+                TFloat32 tensor = TFloat32.tensorOf(Shape.of(weight.shape()), DataBuffers.of(weight.values(), true, false));
+                tensors.add(tensor);
+                runner.feed(initialValues.get(entry.getKey()), tensor).addTarget(entry.getValue());
+            }
+            runner.run().close();
+        } finally {
+            tensors.forEach(TFloat32::close);
+        }
+    }
+
+    /** Reads every variable's current value. */
+    public WeightSet read(Session session) {
+        Session.Runner runner = session.runner();
+        variables.values().forEach(runner::fetch);
+        WeightSet weights = new WeightSet();
+        try (Result result = runner.run()) {
+            int index = 0;
+            for (String name : variables.keySet()) {
+                TFloat32 tensor = (TFloat32) result.get(index++);
+                float[] values = new float[Math.toIntExact(tensor.size())];
+                tensor.copyTo(DataBuffers.of(values, false, false));
+                weights.put(name, new WeightSet.Weight(tensor.shape().asArray(), values));
+            }
+        }
+        return weights;
+    }
+
+    @Override
+    public String toString() {
+        return "NetworkGraph" + Arrays.toString(variables.keySet().toArray());
+    }
+}

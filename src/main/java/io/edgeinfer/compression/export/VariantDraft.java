@@ -1,0 +1,23 @@
+package io.edgeinfer.compression.export;
+
+import io.edgeinfer.compression.arch.NetworkSpec;
+import io.edgeinfer.model.Preprocessing;
+import io.edgeinfer.model.Provenance;
+import java.util.List;
+
+/**
+ * What the toolkit knows about a variant before it is written and measured.
+ *
+ * @param techniques the compression techniques applied, in order; {@code baseline} for a trained original
+ * @param parent the variant it was derived from, or null
+ */
+public record VariantDraft(
+        String model,
+        String variant,
+        List<String> techniques,
+        String parent,
+        NetworkSpec spec,
+        List<String> labels,
+        Preprocessing preprocessing,
+        Provenance provenance) {
+}
