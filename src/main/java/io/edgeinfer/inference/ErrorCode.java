@@ -25,6 +25,8 @@ public enum ErrorCode {
     MODEL_UNAVAILABLE,
     /** The request queue is full; retry later or slow down. */
     OVERLOADED,
+    /** The service is stopping and takes no new requests. */
+    SHUTTING_DOWN,
     /** The request itself is malformed, for example a topic without a request id. */
     INVALID_REQUEST,
     /** An unexpected failure inside the service; the log has the stack trace. */

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 
-/** Where variants live and which one the service loads first ({@code edgeinfer.model.*}). */
+/** Settings of the models root and of the variant the service loads first ({@code edgeinfer.model.*}). */
 @ConfigMapping(prefix = "edgeinfer.model")
 public interface ModelConfig {
 

@@ -2,7 +2,8 @@ package io.edgeinfer.model;
 
 /**
  * The right to run one request on a variant. Closing it releases the variant, which lets a retired variant
- * close once its last request ends. Not thread-safe: one request, one thread, closed exactly once.
+ * close once its last request ends. A second close has no effect. Not thread-safe, because one request on one
+ * thread uses it.
  */
 public final class ModelLease implements AutoCloseable {
 

@@ -3,8 +3,8 @@ package io.edgeinfer.model;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,10 +45,10 @@ public class ModelManager {
     }
 
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
-        ModelCatalog scanned = reloadCatalog();
         if (!config.loadOnStart()) {
             return;
         }
+        ModelCatalog scanned = reloadCatalog();
         VariantId initial = new VariantId(config.name(), config.variant());
         try {
             activate(initial);
@@ -58,7 +58,9 @@ public class ModelManager {
         scanned.problems().forEach(p -> LOG.warnf("Skipped %s: %s", p.dir(), p.message()));
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** Closes the active variant once the container destroys this bean, after the request pool has drained. */
+    @PreDestroy
+    void closeActive() {
         LoadedModel current = active.getAndSet(null);
         if (current != null) {
             current.retire();
@@ -80,8 +82,10 @@ public class ModelManager {
         return scanned;
     }
 
+    /** Returns the catalog, scanning the models root first if it has not been scanned yet. */
     public ModelCatalog catalog() {
-        return catalog.get();
+        ModelCatalog current = catalog.get();
+        return current != null ? current : reloadCatalog();
     }
 
     /** Returns the variant in service, if any. */
@@ -111,8 +115,9 @@ public class ModelManager {
      * @throws ModelLoadException or {@link ModelIntegrityException} if the load fails; the active variant stays
      */
     public synchronized LoadedModel activate(VariantId id) {
-        ModelVariant variant = catalog.get().find(id).orElseThrow(() -> new UnknownModelException(id.toString(),
-                catalog.get().variants().stream().map(v -> v.id().toString()).toList()));
+        ModelCatalog current = catalog();
+        ModelVariant variant = current.find(id).orElseThrow(() -> new UnknownModelException(id.toString(),
+                current.variants().stream().map(v -> v.id().toString()).toList()));
         Timer.Sample sample = Timer.start(registry);
         LoadedModel loaded;
         try {
@@ -153,7 +158,7 @@ public class ModelManager {
      */
     public ModelLease lease(String model) {
         String name = model == null || model.isBlank() ? config.name() : model;
-        ModelCatalog current = catalog.get();
+        ModelCatalog current = catalog();
         if (!current.hasModel(name)) {
             throw new UnknownModelException(name, current.modelNames());
         }
