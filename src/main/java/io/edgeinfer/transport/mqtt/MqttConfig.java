@@ -1,0 +1,53 @@
+package io.edgeinfer.transport.mqtt;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/**
+ * The broker connection, topic layout and embedded broker ({@code edgeinfer.mqtt.*}).
+ *
+ * <p>The SmallRye MQTT channels in application.properties read the same keys, so the host, port and maximum
+ * message size are set in one place.
+ */
+@ConfigMapping(prefix = "edgeinfer.mqtt")
+public interface MqttConfig {
+
+    /**
+     * The broker to connect to. Unset means the embedded broker on 127.0.0.1; setting it turns the embedded broker
+     * off unless {@link #embeddedBroker()} says otherwise.
+     */
+    Optional<String> host();
+
+    /** The broker port, and the port the embedded broker listens on. */
+    @WithDefault("1883")
+    int port();
+
+    /** The first topic level of every topic. */
+    @WithDefault("edgeinfer")
+    String topicPrefix();
+
+    /** This device's id, the second topic level. */
+    @WithDefault("edge-1")
+    String deviceId();
+
+    /**
+     * The largest MQTT message in bytes, for both the client and the embedded broker. Larger messages make the
+     * broker or the client close the connection without an error reply, so keep it above
+     * {@code edgeinfer.inference.max-payload-bytes}.
+     */
+    @WithDefault("8388608")
+    int maxMessageSize();
+
+    /** Whether to start the embedded broker; unset means start it when {@link #host()} is unset. */
+    Optional<Boolean> embeddedBroker();
+
+    /** The address the embedded broker binds to; loopback by default so that nothing outside the board can reach it. */
+    @WithDefault("127.0.0.1")
+    String embeddedBrokerBindAddress();
+
+    /** Returns whether the embedded broker should run, from the two settings above. */
+    default boolean startsEmbeddedBroker() {
+        return embeddedBroker().orElse(host().isEmpty());
+    }
+}

@@ -1,0 +1,43 @@
+package io.edgeinfer.transport.mqtt;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The topic layout {@code <prefix>/<device>/<kind>/<requestId>}: inputs arrive on {@code frames} and
+ * {@code tensors}, and replies go to {@code results} and {@code errors} under the same request id.
+ */
+@ApplicationScoped
+public class Topics {
+
+    private final String devicePrefix;
+
+    public Topics(MqttConfig config) {
+        this.devicePrefix = config.topicPrefix() + "/" + config.deviceId() + "/";
+    }
+
+    public String result(String requestId) {
+        return devicePrefix + "results/" + requestId;
+    }
+
+    public String error(String requestId) {
+        return devicePrefix + "errors/" + requestId;
+    }
+
+    public String frames(String requestId) {
+        return devicePrefix + "frames/" + requestId;
+    }
+
+    public String tensors(String requestId) {
+        return devicePrefix + "tensors/" + requestId;
+    }
+
+    /** Returns the subscription filter for one kind, for example {@code edgeinfer/edge-1/results/+}. */
+    public String filter(String kind) {
+        return devicePrefix + kind + "/+";
+    }
+
+    /** Returns the last topic level, which carries the request id; empty when the topic ends in '/'. */
+    public static String requestId(String topic) {
+        return topic.substring(topic.lastIndexOf('/') + 1);
+    }
+}
