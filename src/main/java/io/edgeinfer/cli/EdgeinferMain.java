@@ -4,17 +4,26 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
+import java.util.Set;
 import picocli.CommandLine;
 
+/**
+ * The entry point of {@code bin/edgeinfer}.
+ *
+ * <p>Only {@code serve} and {@code demo} run the service. Every other command runs with the {@code tool} profile
+ * added, which keeps HTTP, MQTT and model loading off, so that a toolkit command can run beside a live service
+ * on the same board without fighting over its ports.
+ */
 @QuarkusMain
 public class EdgeinferMain implements QuarkusApplication {
+
+    private static final Set<String> SERVICE_COMMANDS = Set.of("serve", "demo");
 
     @Inject
     CommandLine commandLine;
 
     public static void main(String... args) {
-        boolean service = args.length > 0 && (args[0].equals("serve") || args[0].equals("demo"));
-        if (!service) {
+        if (args.length == 0 || !SERVICE_COMMANDS.contains(args[0])) {
             String profile = System.getProperty("quarkus.profile", "prod");
             System.setProperty("quarkus.profile", profile + ",tool");
         }

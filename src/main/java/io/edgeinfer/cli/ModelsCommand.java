@@ -2,10 +2,8 @@ package io.edgeinfer.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "models")
-public class ModelsCommand implements Runnable {
-    @Override
-    public void run() {
-        System.out.println("models here");
-    }
+/** Commands about the model catalog on disk. */
+@Command(name = "models", mixinStandardHelpOptions = true, description = "Inspect the model catalog.",
+        subcommands = {ModelsListCommand.class})
+public class ModelsCommand {
 }
