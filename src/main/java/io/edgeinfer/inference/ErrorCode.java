@@ -1,8 +1,8 @@
 package io.edgeinfer.inference;
 
 /**
- * Stable codes for requests that get no result. Clients match on these names, so a code is never renamed;
- * the message beside it carries the detail.
+ * Stable codes for requests that get no result. Clients match on these names, so a code is never renamed.
+ * The message beside it carries the detail.
  */
 public enum ErrorCode {
     /** The payload has zero bytes. */

@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 public interface InferenceConfig {
 
     /**
-     * The largest payload accepted, in bytes; larger ones get {@link ErrorCode#PAYLOAD_TOO_LARGE}. Keep it below
+     * The largest payload accepted, in bytes. Larger ones get {@link ErrorCode#PAYLOAD_TOO_LARGE}. Keep it below
      * the MQTT maximum message size, so that an oversized frame reaches the service and gets an error reply
      * instead of being dropped by the broker or the client.
      */

@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -83,7 +84,7 @@ public class InferenceExecutor {
         return pool.getQueue().size();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
         drain();
     }
 

@@ -39,7 +39,7 @@ public class InferenceService {
     /**
      * Classifies one input.
      *
-     * @throws InferenceException with the code and message for the error reply; already counted and logged
+     * @throws InferenceException with the code and message for the error reply, already counted and logged
      */
     public InferenceResult infer(InferenceRequest request) {
         try {

@@ -11,7 +11,7 @@ final class TopK {
     }
 
     /**
-     * Returns the {@code k} highest-scoring classes, highest first; ties keep the lower class index first.
+     * Returns the {@code k} highest-scoring classes, highest first. Ties keep the lower class index first.
      *
      * @param scores the output for one example, one value per label
      * @param kind whether {@code scores} still need a softmax

@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Thread safety: {@link #run} may be called from many threads at once, because a TensorFlow session
  * accepts concurrent runs. Callers hold a lease ({@link #tryAcquire()} and {@link #release()}) around each
- * run; the session is closed only after {@link #retire()} and once the last lease is released, so a request
+ * run. The session is closed only after {@link #retire()} and once the last lease is released, so a request
  * never runs on a closed session.
  */
 public final class LoadedModel {
@@ -101,7 +101,7 @@ public final class LoadedModel {
     /**
      * Takes a lease for one request.
      *
-     * @return false if the variant no longer admits requests; the caller must then not call {@link #run}
+     * @return false if the variant no longer admits requests, and then the caller must not call {@link #run}
      */
     public boolean tryAcquire() {
         leases.incrementAndGet();

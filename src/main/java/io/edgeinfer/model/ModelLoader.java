@@ -12,7 +12,7 @@ import org.tensorflow.exceptions.TensorFlowException;
  * Loads one variant from disk: checksums, SavedModel, signature check and warm-up.
  *
  * <p>Loading is slow and allocates native memory, so callers run it off the request path. The returned model
- * is {@link ModelState#SERVING}; on failure nothing stays allocated.
+ * is {@link ModelState#SERVING}. On failure nothing stays allocated.
  */
 public final class ModelLoader {
 

@@ -108,11 +108,11 @@ public class ModelManager {
     }
 
     /**
-     * Loads a variant off the caller's request path and puts it in service; the previous variant drains and
+     * Loads a variant off the caller's request path and puts it in service. The previous variant drains and
      * closes. Blocks while loading.
      *
      * @throws UnknownModelException if the catalog has no such variant
-     * @throws ModelLoadException or {@link ModelIntegrityException} if the load fails; the active variant stays
+     * @throws ModelLoadException or {@link ModelIntegrityException} if the load fails, and the active variant stays
      */
     public synchronized LoadedModel activate(VariantId id) {
         ModelCatalog current = catalog();

@@ -9,10 +9,10 @@ import java.util.Map;
  * The {@code manifest.json} that sits beside each SavedModel: identity, interface, pre-processing,
  * measured facts and a checksum of every file.
  *
- * @param formatVersion the manifest format; this runtime reads version {@value #FORMAT_VERSION}
+ * @param formatVersion the manifest format, of which this runtime reads version {@value #FORMAT_VERSION}
  * @param model the model name, shared by all variants of one task
  * @param variant the variant name, unique within the model
- * @param techniques the compression techniques applied, in order; {@code baseline} for a trained original
+ * @param techniques the compression techniques applied, in order, or {@code baseline} for a trained original
  * @param parent the variant this one was derived from, or null for a trained original
  * @param signature the serving signature the runtime calls
  * @param labels the class names, in output order
@@ -20,7 +20,7 @@ import java.util.Map;
  * @param measurements facts measured when the variant was made
  * @param files SHA-256 in lowercase hex of every file in the variant folder except the manifest, keyed by
  *     path relative to that folder with forward slashes
- * @param architecture the layer list the toolkit built the graph from; the runtime does not read it
+ * @param architecture the layer list the toolkit built the graph from, which the runtime does not read
  * @param provenance how the variant was made
  */
 @RegisterForReflection

@@ -2,7 +2,7 @@ package io.edgeinfer.model;
 
 /**
  * The lifecycle of one loaded variant. States only move forward, in declaration order, and a variant that
- * fails to load never reaches {@link #SERVING}; the manager records that failure separately.
+ * fails to load never reaches {@link #SERVING}. The manager records that failure separately.
  */
 public enum ModelState {
     /** The SavedModel is being read and its checksums checked. Entered when a load starts. */

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * A plain MQTT 3.1.1 client, as a user of the service would run one: it publishes inputs and receives the
- * replies on the results and errors topics. Blocking methods wait on the Vert.x futures; call them from a
+ * replies on the results and errors topics. Blocking methods wait on the Vert.x futures, so call them from a
  * worker or command thread, never from an event loop.
  */
 public final class DemoClient implements AutoCloseable {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The activation shape while walking a network's layers, which gives each layer's variables and cost.
- * Not thread-safe; one walk per instance.
+ * Not thread-safe, and good for one walk.
  */
 final class Activations {
 

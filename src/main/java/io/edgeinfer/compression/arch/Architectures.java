@@ -11,7 +11,7 @@ public final class Architectures {
     /**
      * The full-size baseline: two 5x5 convolutions with max pooling and a 1,024-unit dense layer, the layout of
      * TensorFlow's two-convolution MNIST tutorial. About 3.3 million parameters and 14 million MACs per 28x28
-     * image; most of the parameters sit in the dense layer, which leaves the compression techniques room to work.
+     * image. Most of the parameters sit in the dense layer, which leaves the compression techniques room to work.
      */
     public static NetworkSpec baseline(int height, int width, int channels, int classes) {
         return new NetworkSpec("baseline-cnn", height, width, channels, classes, List.of(

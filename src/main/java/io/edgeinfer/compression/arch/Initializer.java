@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * network bit for bit.
  *
  * <p>Kernels use He initialization (a normal distribution with standard deviation sqrt(2 / fan-in), truncated
- * at two standard deviations), which suits ReLU layers; biases start at zero.
+ * at two standard deviations), which suits ReLU layers. Biases start at zero.
  */
 public final class Initializer {
 

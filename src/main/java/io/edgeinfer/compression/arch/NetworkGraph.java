@@ -58,8 +58,8 @@ public final class NetworkGraph {
     /**
      * Builds the network on {@code input}.
      *
-     * @param dropoutScale a scalar that multiplies every dropout rate: feed 1 while training and 0 to evaluate;
-     *     ignored in {@link Mode#INFERENCE}
+     * @param dropoutScale a scalar that multiplies every dropout rate: feed 1 while training and 0 to evaluate.
+     *     Ignored in {@link Mode#INFERENCE}
      * @param seed the seed of the dropout masks
      */
     public static NetworkGraph build(Ops tf, NetworkSpec spec, Operand<TFloat32> input, Mode mode,

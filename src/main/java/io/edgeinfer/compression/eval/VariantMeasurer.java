@@ -40,7 +40,7 @@ public final class VariantMeasurer {
     /**
      * Times {@code runs} calls at {@code batchSize} after a warm-up, with real test images as input.
      *
-     * <p>NOTE: the figure is for this machine only, and shared machines add noise; compare variants measured in
+     * <p>NOTE: the figure is for this machine only, and shared machines add noise. Compare variants measured in
      * one run rather than across runs.
      */
     public static LatencyMeasurement latency(LoadedModel model, Dataset data, int batchSize, int runs) {

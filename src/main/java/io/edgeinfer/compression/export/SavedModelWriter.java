@@ -19,7 +19,7 @@ import org.tensorflow.types.TFloat32;
  * Writes a network and its weights as a SavedModel built from an inference-only graph.
  *
  * <p>The graph has no loss, optimizer or dropout, so the SavedModel holds one copy of each weight and nothing
- * else; exporting the training session would also save Adam's two moment slots per weight.
+ * else. Exporting the training session would also save Adam's two moment slots per weight.
  */
 public final class SavedModelWriter {
 

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What the toolkit knows about a variant before it is written and measured.
  *
- * @param techniques the compression techniques applied, in order; {@code baseline} for a trained original
+ * @param techniques the compression techniques applied, in order, or {@code baseline} for a trained original
  * @param parent the variant it was derived from, or null
  */
 public record VariantDraft(

@@ -41,7 +41,7 @@ public final class VariantExporter {
      * Exports, measures and installs a variant under {@code modelsRoot/<model>/<variant>}.
      *
      * @param test the data set the accuracy and latency are measured on
-     * @param latencyRuns timed calls per batch size; 0 skips the latency measurement
+     * @param latencyRuns timed calls per batch size, or 0 to skip the latency measurement
      */
     public static ModelManifest export(VariantDraft draft, WeightSet weights, Path modelsRoot, Dataset test,
             int latencyRuns) throws IOException {

@@ -39,7 +39,7 @@ final class AdamOptimizer {
 
         // Every update waits for every gradient. Without this, TensorFlow may run a layer's update while the
         // backward pass still reads that layer's weights to compute earlier layers' gradients, because ref
-        // variables are read in place; the gradients then depend on thread timing.
+        // variables are read in place, and the gradients then depend on thread timing.
         List<Op> gradientOps = new ArrayList<>();
         for (Output<?> gradient : gradients.dy()) {
             gradientOps.add(scope.identity(gradient));

@@ -39,7 +39,7 @@ public final class Trainer {
     /**
      * Trains from {@code initial} weights.
      *
-     * @param evaluation a data set to report accuracy on after each epoch, or null to skip it; it never steers
+     * @param evaluation a data set to report accuracy on after each epoch, or null to skip it. It never steers
      *     training
      */
     public static Outcome train(NetworkSpec spec, WeightSet initial, Dataset training, Dataset evaluation,

@@ -30,7 +30,7 @@ public class EmbeddedBroker {
 
     /**
      * Runs after the MQTT connector closes its clients, which it does when the application context is destroyed
-     * at the default observer priority; stopping the broker earlier makes those clients try to reconnect.
+     * at the default observer priority. Stopping the broker earlier makes those clients try to reconnect.
      */
     private static final int SHUTDOWN_PRIORITY = 3000;
 
@@ -48,7 +48,7 @@ public class EmbeddedBroker {
 
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
         if (!config.startsEmbeddedBroker()) {
-            LOG.infof("Embedded broker off; connecting to %s:%d", config.host().orElse("127.0.0.1"), config.port());
+            LOG.debugf("Embedded broker off; the MQTT client connects to %s:%d", config.host().orElse("127.0.0.1"), config.port());
             return;
         }
         Server broker = new Server();
@@ -81,6 +81,11 @@ public class EmbeddedBroker {
                 Integer.toString(config.maxMessageSize()));
         properties.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         properties.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+        // MQTT 3.1.1 lets a clean-session client send an empty client id for the broker to assign, as the
+        // mosquitto_pub and mosquitto_sub tools do. Moquette rejects those clients unless this is on.
+        // NOTE: Moquette 0.17 then treats every such client as one client, so a second one takes over the
+        // first one's connection. Clients that run side by side need ids of their own.
+        properties.setProperty(BrokerConstants.ALLOW_ZERO_BYTE_CLIENT_ID_PROPERTY_NAME, "true");
         properties.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
         return properties;
     }

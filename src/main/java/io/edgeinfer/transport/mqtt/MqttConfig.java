@@ -14,7 +14,7 @@ import java.util.Optional;
 public interface MqttConfig {
 
     /**
-     * The broker to connect to. Unset means the embedded broker on 127.0.0.1; setting it turns the embedded broker
+     * The broker to connect to. Unset means the embedded broker on 127.0.0.1. Setting it turns the embedded broker
      * off unless {@link #embeddedBroker()} says otherwise.
      */
     Optional<String> host();

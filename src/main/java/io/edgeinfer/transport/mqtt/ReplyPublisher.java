@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * {@code replies} channel.
  *
  * <p>A reply that cannot be sent (the channel's buffer is full or the broker does not acknowledge it) is logged
- * and counted in {@code edgeinfer.replies.failed}; it is never retried, because the request has already run.
+ * and counted in {@code edgeinfer.replies.failed}. It is never retried, because the request has already run.
  */
 @ApplicationScoped
 public class ReplyPublisher {

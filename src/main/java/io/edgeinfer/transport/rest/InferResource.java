@@ -35,9 +35,9 @@ public class InferResource {
     /**
      * Queues the request on the inference pool and answers when it completes.
      *
-     * @param model the model to use; the service's default model when absent
-     * @param topK the number of classes to return; the configured default when absent
-     * @param requestId echoed in the reply; a random UUID when absent
+     * @param model the model to use, or the service's default model when absent
+     * @param topK the number of classes to return, or the configured default when absent
+     * @param requestId echoed in the reply, or a random UUID when absent
      */
     @POST
     @Consumes(MediaType.WILDCARD)
