@@ -109,8 +109,10 @@ public class TrainCommand implements Callable<Integer> {
                 Preprocessing.ResizeMode.STRETCH, 0f, List.of(0f), List.of(1f));
     }
 
+    /** Returns the command line as typed after {@code bin/edgeinfer}, for the manifest. */
     private String commandLine() {
-        return "bin/edgeinfer compress train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()
-                .subList(2, spec.commandLine().getParseResult().originalArgs().size()));
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return String.join(" ", List.of("bin/edgeinfer", "compress", "train", String.join(" ", args.subList(2,
+                args.size())))).strip();
     }
 }
