@@ -33,6 +33,7 @@ public final class NetworkGraph {
     private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
     private final Map<String, Placeholder<TFloat32>> initialValues = new LinkedHashMap<>();
     private final Map<String, Assign<TFloat32>> assigns = new LinkedHashMap<>();
+    private final Map<String, Ops> layerScopes = new LinkedHashMap<>();
     private final Operand<TFloat32> logits;
 
     private NetworkGraph(Ops tf, NetworkSpec spec, Operand<TFloat32> input, Mode mode,
@@ -67,26 +68,21 @@ public final class NetworkGraph {
         return new NetworkGraph(tf, spec, input, mode, dropoutScale, seed);
     }
 
-    /** Adds variable {@code name}, which may contain '/' to place it under a layer's name scope. */
+    /**
+     * Adds variable {@code name}. A name {@code <layer>/<weight>} puts the variable, its initial-value placeholder
+     * and its assign op under one name scope per layer, so that the variable is named exactly {@code name} in
+     * the graph and in the SavedModel.
+     */
     private void addVariable(Ops tf, String name, long[] shape) {
-        Ops scope = scopeOf(tf, name);
         int slash = name.lastIndexOf('/');
-        Ops parent = slash < 0 ? tf : scopeOf(tf, name.substring(0, slash));
-        Variable<TFloat32> variable = parent.withName(name.substring(slash + 1))
-                .variable(Shape.of(shape), TFloat32.class);
-        Placeholder<TFloat32> value = scope.withName("initial_value")
+        Ops scope = slash < 0 ? tf : layerScopes.computeIfAbsent(name.substring(0, slash), tf::withSubScope);
+        String weight = name.substring(slash + 1);
+        Variable<TFloat32> variable = scope.withName(weight).variable(Shape.of(shape), TFloat32.class);
+        Placeholder<TFloat32> value = scope.withName(weight + "_initial_value")
                 .placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
         variables.put(name, variable);
         initialValues.put(name, value);
-        assigns.put(name, scope.withName("assign").assign(variable, value));
-    }
-
-    private static Ops scopeOf(Ops tf, String path) {
-        Ops scope = tf;
-        for (String part : path.split("/")) {
-            scope = scope.withSubScope(part);
-        }
-        return scope;
+        assigns.put(name, scope.withName(weight + "_assign").assign(variable, value));
     }
 
     private static Operand<TFloat32> dropout(Ops tf, Operand<TFloat32> x, float rate, Operand<TFloat32> scale,

@@ -11,6 +11,7 @@ import io.edgeinfer.compression.data.Dataset;
 import io.edgeinfer.compression.data.FashionMnist;
 import io.edgeinfer.compression.export.VariantDraft;
 import io.edgeinfer.compression.export.VariantExporter;
+import io.edgeinfer.compression.export.VariantReader;
 import io.edgeinfer.model.ModelCatalog;
 import io.edgeinfer.model.ModelManifest;
 import io.edgeinfer.model.Preprocessing;
@@ -48,6 +49,23 @@ class TrainAndExportTest {
         assertEquals(spec.parameters(), manifest.measurements().parameters());
         assertEquals(2, manifest.measurements().latency().size());
         assertTrue(ModelCatalog.scan(models).find(new VariantId("fashion-mnist", "smoke")).isPresent());
+    }
+
+    @Test
+    void exportedWeightsReadBackExactly() throws IOException {
+        NetworkSpec spec = Architectures.baseline(28, 28, 1, 10);
+        WeightSet weights = Initializer.heNormal(spec, 3);
+        Dataset test = FashionMnist.test(FashionMnist.DEFAULT_DIR).head(100);
+        VariantExporter.export(draft(spec, new TrainingConfig(1, 64, 1e-3f, 1e-4f, 3, false)), weights, models, test,
+                0);
+
+        VariantReader.TrainedNetwork read = VariantReader.read(
+                ModelCatalog.scan(models).find(new VariantId("fashion-mnist", "smoke")).orElseThrow());
+
+        assertEquals(spec, read.spec());
+        for (String name : weights.asMap().keySet()) {
+            assertTrue(Arrays.equals(weights.get(name).values(), read.weights().get(name).values()), name);
+        }
     }
 
     @Test
