@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * Draws shuffled mini-batches from a data set, with optional left-right mirroring. The same seed gives the same
  * batches. Not thread-safe.
  */
-final class BatchSampler {
+public final class BatchSampler {
 
     private final Dataset data;
     private final int batchSize;
@@ -43,10 +43,15 @@ final class BatchSampler {
         position = 0;
     }
 
-    /** A batch of images in NHWC order with their labels. */
-    record Batch(float[] images, int[] labels) {
+    /**
+     * A batch of images in NHWC order with their labels.
+     *
+     * @param examples the data set index of each image, for objectives that look up per-example targets
+     * @param mirrored whether each image was mirrored left-right
+     */
+    public record Batch(float[] images, int[] labels, int[] examples, boolean[] mirrored) {
 
-        int size() {
+        public int size() {
             return labels.length;
         }
     }
@@ -57,13 +62,17 @@ final class BatchSampler {
         int pixels = data.pixelsPerImage();
         float[] images = new float[size * pixels];
         int[] labels = new int[size];
+        int[] examples = new int[size];
+        boolean[] mirrored = new boolean[size];
         for (int k = 0; k < size; k++) {
             int example = order[position + k];
-            copyImage(example, images, k * pixels, flip && random.nextBoolean());
+            mirrored[k] = flip && random.nextBoolean();
+            copyImage(example, images, k * pixels, mirrored[k]);
             labels[k] = data.labels()[example];
+            examples[k] = example;
         }
         position += size;
-        return new Batch(images, labels);
+        return new Batch(images, labels, examples, mirrored);
     }
 
     private void copyImage(int example, float[] target, int offset, boolean mirror) {

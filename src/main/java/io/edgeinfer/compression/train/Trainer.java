@@ -11,6 +11,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -44,6 +45,12 @@ public final class Trainer {
      */
     public static Outcome train(NetworkSpec spec, WeightSet initial, Dataset training, Dataset evaluation,
             TrainingConfig config, String task) {
+        return train(spec, initial, training, evaluation, config, task, TrainingOptions.DEFAULT);
+    }
+
+    /** Trains with a technique's own objective and step hook. */
+    public static Outcome train(NetworkSpec spec, WeightSet initial, Dataset training, Dataset evaluation,
+            TrainingConfig config, String task, TrainingOptions options) {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> images = tf.withName("input").placeholder(TFloat32.class,
@@ -57,21 +64,22 @@ public final class Trainer {
 
             NetworkGraph network = NetworkGraph.build(tf, spec, images, NetworkGraph.Mode.TRAINING, dropoutScale,
                     config.seed());
-            Operand<TFloat32> loss = Losses.crossEntropy(tf, network.logits(), labels, spec.classes());
+            Operand<TFloat32> loss = options.objective().loss(tf, network.logits(), labels, spec.classes());
             Op step = AdamOptimizer.minimize(tf, loss, new ArrayList<>(network.variables().values()), learningRate);
 
             try (Session session = new Session(graph)) {
                 network.assign(session, initial);
-                StepRunner runner = new StepRunner(session, images, labels, dropoutScale, learningRate, loss, step);
-                List<EpochReport> reports = runEpochs(spec, training, evaluation, config, task, runner, session,
-                        network);
+                StepRunner runner = new StepRunner(session, images, labels, dropoutScale, learningRate, loss, step,
+                        options.objective());
+                List<EpochReport> reports = runEpochs(training, evaluation, config, task, runner, session, network,
+                        options.stepHook());
                 return new Outcome(network.read(session), reports);
             }
         }
     }
 
-    private static List<EpochReport> runEpochs(NetworkSpec spec, Dataset training, Dataset evaluation,
-            TrainingConfig config, String task, StepRunner runner, Session session, NetworkGraph network) {
+    private static List<EpochReport> runEpochs(Dataset training, Dataset evaluation, TrainingConfig config,
+            String task, StepRunner runner, Session session, NetworkGraph network, StepHook hook) {
         BatchSampler sampler = new BatchSampler(training, config.batchSize(), config.flipAugmentation(),
                 config.seed() + 1);
         long totalSteps = (long) sampler.batchesPerEpoch() * config.epochs();
@@ -83,8 +91,10 @@ public final class Trainer {
                 sampler.shuffle();
                 double lossSum = 0;
                 for (int b = 0; b < sampler.batchesPerEpoch(); b++) {
-                    float rate = config.learningRateAt(stepIndex++, totalSteps);
+                    float rate = config.learningRateAt(stepIndex, totalSteps);
                     lossSum += runner.step(sampler.next(), rate);
+                    hook.afterStep(session, network, stepIndex, totalSteps);
+                    stepIndex++;
                     progress.step(epoch, lossSum / (b + 1));
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -101,18 +111,24 @@ public final class Trainer {
     /** Feeds one batch and runs one optimizer step. */
     private record StepRunner(Session session, Placeholder<TFloat32> images, Placeholder<TInt32> labels,
             PlaceholderWithDefault<TFloat32> dropoutScale, Placeholder<TFloat32> learningRate,
-            Operand<TFloat32> loss, Op step) {
+            Operand<TFloat32> loss, Op step, Objective objective) {
 
         double step(BatchSampler.Batch batch, float rate) {
             long[] imageShape = images.shape().asArray();
             imageShape[0] = batch.size();
+            List<Tensor> extra = new ArrayList<>();
             try (TFloat32 x = TFloat32.tensorOf(Shape.of(imageShape), DataBuffers.of(batch.images(), true, false));
                     TInt32 y = TInt32.tensorOf(Shape.of(batch.size()), DataBuffers.of(batch.labels(), true, false));
                     TFloat32 scale = TFloat32.scalarOf(1f);
-                    TFloat32 lr = TFloat32.scalarOf(rate);
-                    Result result = session.runner().feed(images, x).feed(labels, y).feed(dropoutScale, scale)
-                            .feed(learningRate, lr).addTarget(step).fetch(loss).run()) {
-                return ((TFloat32) result.get(0)).getFloat();
+                    TFloat32 lr = TFloat32.scalarOf(rate)) {
+                Session.Runner runner = session.runner().feed(images, x).feed(labels, y).feed(dropoutScale, scale)
+                        .feed(learningRate, lr);
+                objective.feed(runner, batch, extra);
+                try (Result result = runner.addTarget(step).fetch(loss).run()) {
+                    return ((TFloat32) result.get(0)).getFloat();
+                }
+            } finally {
+                extra.forEach(Tensor::close);
             }
         }
     }
