@@ -1,5 +1,7 @@
 package io.edgeinfer.inference;
 
+import io.edgeinfer.telemetry.LatencyStage;
+import io.edgeinfer.telemetry.LatencyTelemetry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -30,11 +32,14 @@ public class InferenceExecutor {
     private static final int DRAIN_SECONDS = 10;
 
     private final InferenceService service;
+    private final LatencyTelemetry latency;
     private final ThreadPoolExecutor pool;
     private final int queueCapacity;
 
-    public InferenceExecutor(InferenceService service, InferenceConfig config, MeterRegistry registry) {
+    public InferenceExecutor(InferenceService service, InferenceConfig config, MeterRegistry registry,
+            LatencyTelemetry latency) {
         this.service = service;
+        this.latency = latency;
         int workers = config.workers().orElse(Runtime.getRuntime().availableProcessors());
         this.queueCapacity = config.queueCapacity();
         AtomicInteger threadNumber = new AtomicInteger();
@@ -58,8 +63,9 @@ public class InferenceExecutor {
      */
     public CompletableFuture<InferenceResult> submit(InferenceRequest request) {
         CompletableFuture<InferenceResult> future = new CompletableFuture<>();
+        long queuedAt = System.nanoTime();
         try {
-            pool.execute(() -> complete(future, request));
+            pool.execute(() -> complete(future, request, queuedAt));
         } catch (RejectedExecutionException e) {
             future.completeExceptionally(service.reject(request, pool.isShutdown()
                     ? new InferenceException(ErrorCode.SHUTTING_DOWN, "The service is stopping and takes no new"
@@ -71,9 +77,11 @@ public class InferenceExecutor {
         return future;
     }
 
-    private void complete(CompletableFuture<InferenceResult> future, InferenceRequest request) {
+    private void complete(CompletableFuture<InferenceResult> future, InferenceRequest request, long queuedAt) {
         try {
-            future.complete(service.infer(request));
+            InferenceResult result = service.infer(request);
+            latency.record(LatencyStage.END_TO_END, System.nanoTime() - queuedAt);
+            future.complete(result);
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
         }

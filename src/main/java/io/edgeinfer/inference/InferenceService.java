@@ -6,6 +6,8 @@ import io.edgeinfer.model.ModelManager;
 import io.edgeinfer.model.ModelManifest;
 import io.edgeinfer.model.ModelUnavailableException;
 import io.edgeinfer.model.UnknownModelException;
+import io.edgeinfer.telemetry.LatencyStage;
+import io.edgeinfer.telemetry.LatencyTelemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -25,14 +27,17 @@ public class InferenceService {
     private final ModelManager models;
     private final InferenceConfig config;
     private final RequestMetrics metrics;
+    private final LatencyTelemetry latency;
     private final FrameTranslator frames;
     private final TensorTranslator tensors = new TensorTranslator();
     private final RateLimitedLog rejections = new RateLimitedLog(LOG);
 
-    public InferenceService(ModelManager models, InferenceConfig config, RequestMetrics metrics) {
+    public InferenceService(ModelManager models, InferenceConfig config, RequestMetrics metrics,
+            LatencyTelemetry latency) {
         this.models = models;
         this.config = config;
         this.metrics = metrics;
+        this.latency = latency;
         this.frames = new FrameTranslator(new ImageDecoder(config.maxImagePixels()));
     }
 
@@ -131,7 +136,11 @@ public class InferenceService {
             success = true;
             return scores;
         } finally {
-            metrics.recordInference(model.id().model(), model.id().variant(), success, System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            metrics.recordInference(model.id().model(), model.id().variant(), success, nanos);
+            if (success) {
+                latency.record(LatencyStage.INFERENCE, nanos);
+            }
         }
     }
 
