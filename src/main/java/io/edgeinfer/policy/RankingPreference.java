@@ -1,0 +1,9 @@
+package io.edgeinfer.policy;
+
+/** How a battery band orders the variants it does not name, by their measured facts. */
+public enum RankingPreference {
+    /** Highest test accuracy first; variants without an accuracy go last. */
+    ACCURACY,
+    /** Lowest calibrated latency first; variants not yet calibrated go last. */
+    LATENCY
+}
