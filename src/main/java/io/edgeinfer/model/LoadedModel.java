@@ -2,6 +2,8 @@ package io.edgeinfer.model;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -30,6 +32,7 @@ public final class LoadedModel {
     private volatile Duration loadTime = Duration.ZERO;
     private final AtomicReference<ModelState> state = new AtomicReference<>(ModelState.WARMING);
     private final AtomicInteger leases = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     LoadedModel(ModelVariant variant, SavedModelBundle bundle, SessionFunction function) {
         this.variant = variant;
@@ -128,9 +131,19 @@ public final class LoadedModel {
         }
     }
 
+    /**
+     * Waits until the session is closed, which happens once the variant is retired and its last lease released.
+     *
+     * @return false if the timeout passed first
+     */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     private void closeOnce() {
         if (state.compareAndSet(ModelState.DRAINING, ModelState.CLOSED)) {
             bundle.close();
+            closed.countDown();
             LOG.infof("Closed variant %s", id());
         }
     }

@@ -3,6 +3,8 @@ package io.edgeinfer.model;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
 
 /** Settings of the models root and of the variant the service loads first ({@code edgeinfer.model.*}). */
 @ConfigMapping(prefix = "edgeinfer.model")
@@ -31,4 +33,30 @@ public interface ModelConfig {
     /** Inference runs on zeros after a load, before the variant takes requests. */
     @WithDefault("3")
     int warmupRuns();
+
+    /**
+     * The most bytes of variant files to hold in memory at once, or unset for no limit. When the active variant and
+     * the target of a swap together exceed it, the swap closes the active variant before loading the target, and
+     * requests wait in the queue meanwhile instead of failing.
+     *
+     * <p>NOTE: the file size is an estimate of a variant's memory. TensorFlow adds buffers of its own, so leave
+     * room above the sum of the files.
+     */
+    OptionalLong memoryBudgetBytes();
+
+    /** How long a request waits for a swap that closes the active variant first, before it gets an error. */
+    @WithDefault("30s")
+    Duration switchTimeout();
+
+    /** Whether every variant of the served model is calibrated at start, before the first one goes into service. */
+    @WithDefault("true")
+    boolean calibrateOnStart();
+
+    /** Untimed model calls before calibration timing starts. */
+    @WithDefault("20")
+    int calibrationWarmupRuns();
+
+    /** Timed model calls, one example each, that make up a variant's calibrated latency. */
+    @WithDefault("200")
+    int calibrationRuns();
 }

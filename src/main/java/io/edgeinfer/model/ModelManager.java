@@ -33,6 +33,7 @@ public class ModelManager {
     private final AtomicReference<ModelCatalog> catalog = new AtomicReference<>();
     private final AtomicReference<LoadedModel> active = new AtomicReference<>();
     private final AtomicReference<LoadFailure> lastFailure = new AtomicReference<>();
+    private final SwitchGate gate = new SwitchGate();
 
     public ModelManager(ModelConfig config, MeterRegistry registry) {
         this.config = config;
@@ -111,6 +112,10 @@ public class ModelManager {
      * Loads a variant off the caller's request path and puts it in service. The previous variant drains and
      * closes. Blocks while loading.
      *
+     * <p>When the two variants do not fit in {@code edgeinfer.model.memory-budget-bytes} together, the previous
+     * variant drains and closes first, and new requests wait (up to {@code edgeinfer.model.switch-timeout}) until
+     * the target is in service. If the target then fails to load, the previous variant is loaded again.
+     *
      * @throws UnknownModelException if the catalog has no such variant
      * @throws ModelLoadException or {@link ModelIntegrityException} if the load fails, and the active variant stays
      */
@@ -118,20 +123,13 @@ public class ModelManager {
         ModelCatalog current = catalog();
         ModelVariant variant = current.find(id).orElseThrow(() -> new UnknownModelException(id.toString(),
                 current.variants().stream().map(v -> v.id().toString()).toList()));
-        Timer.Sample sample = Timer.start(registry);
-        LoadedModel loaded;
-        try {
-            loaded = loader.load(variant);
-        } catch (RuntimeException e) {
-            sample.stop(loadTimer(id, "failure"));
-            lastFailure.set(new LoadFailure(id, Instant.now(), e.getMessage()));
-            LOG.errorf(e, "Failed to load variant %s; keeping %s in service", id, active().map(m -> m.id().toString())
-                    .orElse("no variant"));
-            throw e;
+        LoadedModel previous = active.get();
+        if (previous != null && !fitsTogether(previous.variant(), variant)) {
+            return activateInPlace(variant, previous);
         }
-        sample.stop(loadTimer(id, "success"));
 
-        LoadedModel previous = active.getAndSet(loaded);
+        LoadedModel loaded = load(variant);
+        active.set(loaded);
         if (previous != null) {
             previous.retire();
             LOG.infof("Swapped variant %s -> %s; the old variant closes after %d in-flight requests",
@@ -140,6 +138,96 @@ public class ModelManager {
             LOG.infof("Variant %s is in service", id);
         }
         return loaded;
+    }
+
+    /** Returns whether two variants fit in the memory budget at once; always true without a budget. */
+    public boolean fitsTogether(ModelVariant first, ModelVariant second) {
+        if (config.memoryBudgetBytes().isEmpty()) {
+            return true;
+        }
+        return fileBytes(first) + fileBytes(second) <= config.memoryBudgetBytes().getAsLong();
+    }
+
+    /** Returns whether a variant fits in the memory budget beside the one in service. */
+    public boolean fitsBesideActive(ModelVariant variant) {
+        LoadedModel current = active.get();
+        return current == null || fitsTogether(current.variant(), variant);
+    }
+
+    private static long fileBytes(ModelVariant variant) {
+        Measurements measured = variant.manifest().measurements();
+        return measured == null ? 0 : measured.fileBytes();
+    }
+
+    private LoadedModel activateInPlace(ModelVariant variant, LoadedModel previous) {
+        if (config.verifyChecksums()) {
+            try {
+                Checksums.verify(variant.dir(), variant.manifest());
+            } catch (RuntimeException e) {
+                recordFailure(variant.id(), e);
+                throw e;
+            }
+        }
+        LOG.infof("Variants %s and %s do not fit in the memory budget together; requests wait while one closes"
+                + " and the other loads", previous.id(), variant.id());
+        gate.close();
+        try {
+            active.set(null);
+            previous.retire();
+            awaitClosed(previous);
+            LoadedModel loaded;
+            try {
+                loaded = load(variant);
+            } catch (RuntimeException e) {
+                restore(previous.variant());
+                throw e;
+            }
+            active.set(loaded);
+            LOG.infof("Swapped variant %s -> %s after closing the old variant", previous.id(), variant.id());
+            return loaded;
+        } finally {
+            gate.open();
+        }
+    }
+
+    private void awaitClosed(LoadedModel previous) {
+        try {
+            if (!previous.awaitClosed(config.switchTimeout())) {
+                LOG.warnf("Variant %s still runs %d requests after %s; loading the next variant beside it",
+                        previous.id(), previous.activeLeases(), config.switchTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void restore(ModelVariant previous) {
+        try {
+            active.set(loader.load(previous));
+            LOG.infof("Variant %s is back in service after the failed swap", previous.id());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Failed to load variant %s again after a failed swap; no variant is in service",
+                    previous.id());
+        }
+    }
+
+    private LoadedModel load(ModelVariant variant) {
+        Timer.Sample sample = Timer.start(registry);
+        try {
+            LoadedModel loaded = loader.load(variant);
+            sample.stop(loadTimer(variant.id(), "success"));
+            return loaded;
+        } catch (RuntimeException e) {
+            sample.stop(loadTimer(variant.id(), "failure"));
+            recordFailure(variant.id(), e);
+            throw e;
+        }
+    }
+
+    private void recordFailure(VariantId id, RuntimeException e) {
+        lastFailure.set(new LoadFailure(id, Instant.now(), e.getMessage()));
+        LOG.errorf(e, "Failed to load variant %s; keeping %s in service", id,
+                active().map(m -> m.id().toString()).orElse("no variant"));
     }
 
     private Timer loadTimer(VariantId id, String outcome) {
@@ -162,16 +250,31 @@ public class ModelManager {
         if (!current.hasModel(name)) {
             throw new UnknownModelException(name, current.modelNames());
         }
-        for (int attempt = 0; attempt < 3; attempt++) {
+        int attempts = 0;
+        while (true) {
             LoadedModel candidate = active.get();
-            if (candidate == null || !candidate.id().model().equals(name)) {
-                break;
-            }
-            if (candidate.tryAcquire()) {
+            boolean serves = candidate != null && candidate.id().model().equals(name);
+            if (serves && candidate.tryAcquire()) {
                 return new ModelLease(candidate);
+            }
+            if (gate.isClosed()) {
+                awaitSwitch(name);
+                continue;
+            }
+            // A lost race with a swap that retired the candidate resolves on the next read of the active variant.
+            attempts++;
+            if (!serves || attempts >= 3) {
+                break;
             }
         }
         throw new ModelUnavailableException(unavailableMessage(name));
+    }
+
+    private void awaitSwitch(String name) {
+        if (!gate.awaitOpen(config.switchTimeout())) {
+            throw new ModelUnavailableException("A swap of model \"" + name + "\" did not finish within "
+                    + config.switchTimeout() + "; retry later");
+        }
     }
 
     private String unavailableMessage(String name) {

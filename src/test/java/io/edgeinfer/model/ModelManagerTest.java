@@ -9,7 +9,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +96,67 @@ class ModelManagerTest {
     }
 
     @Test
+    void tightBudgetClosesOldBeforeLoading() throws Exception {
+        ModelManager tight = new ModelManager(config(root, OptionalLong.of(20_000_000)), new SimpleMeterRegistry());
+        tight.reloadCatalog();
+        LoadedModel full = tight.activate(new VariantId("fashion-mnist", "full"));
+        ModelLease inFlight = tight.lease(null);
+
+        CompletableFuture<LoadedModel> swap = CompletableFuture.supplyAsync(
+                () -> tight.activate(new VariantId("fashion-mnist", "copy")));
+        awaitState(full, ModelState.DRAINING);
+        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
+            try (ModelLease lease = tight.lease(null)) {
+                return lease.model().id().variant();
+            }
+        });
+
+        assertEquals(10, inFlight.model().run(new float[28 * 28], 1).length);
+        assertTrue(!swap.isDone(), "the swap must wait for the in-flight request");
+        inFlight.close();
+        LoadedModel copy = swap.get(30, TimeUnit.SECONDS);
+
+        assertEquals(ModelState.CLOSED, full.state());
+        assertEquals("copy", waiting.get(30, TimeUnit.SECONDS));
+        assertSame(copy, tight.active().orElseThrow());
+        copy.retire();
+    }
+
+    @Test
+    void tightBudgetRejectsCorruptWithoutUnloading() throws IOException {
+        ModelManager tight = new ModelManager(config(root, OptionalLong.of(20_000_000)), new SimpleMeterRegistry());
+        VariantFolders.copyFull(root, "broken");
+        VariantFolders.corrupt(root.resolve("fashion-mnist/broken/variables/variables.data-00000-of-00001"));
+        tight.reloadCatalog();
+        LoadedModel full = tight.activate(new VariantId("fashion-mnist", "full"));
+
+        assertThrows(ModelIntegrityException.class, () -> tight.activate(new VariantId("fashion-mnist", "broken")));
+
+        assertSame(full, tight.active().orElseThrow());
+        assertEquals(ModelState.SERVING, full.state());
+        full.retire();
+    }
+
+    @Test
+    void calibratorTimesVariant() {
+        ModelVariant copy = manager.catalog().find(new VariantId("fashion-mnist", "copy")).orElseThrow();
+
+        LatencyMeasurement latency = new VariantCalibrator(new ModelLoader(true, 1), 2, 10).calibrate(copy);
+
+        assertEquals(10, latency.runs());
+        assertTrue(latency.medianMillis() > 0, latency.toString());
+        assertTrue(latency.p90Millis() >= latency.medianMillis(), latency.toString());
+    }
+
+    private static void awaitState(LoadedModel model, ModelState state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (model.state() != state && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        assertEquals(state, model.state());
+    }
+
+    @Test
     void unknownModelIsRejected() {
         manager.activate(new VariantId("fashion-mnist", "full"));
 
@@ -109,6 +174,10 @@ class ModelManagerTest {
     }
 
     static ModelConfig config(Path dir) {
+        return config(dir, OptionalLong.empty());
+    }
+
+    static ModelConfig config(Path dir, OptionalLong memoryBudgetBytes) {
         return new ModelConfig() {
             @Override
             public Path dir() {
@@ -138,6 +207,31 @@ class ModelManagerTest {
             @Override
             public int warmupRuns() {
                 return 1;
+            }
+
+            @Override
+            public OptionalLong memoryBudgetBytes() {
+                return memoryBudgetBytes;
+            }
+
+            @Override
+            public Duration switchTimeout() {
+                return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public boolean calibrateOnStart() {
+                return false;
+            }
+
+            @Override
+            public int calibrationWarmupRuns() {
+                return 2;
+            }
+
+            @Override
+            public int calibrationRuns() {
+                return 10;
             }
         };
     }
