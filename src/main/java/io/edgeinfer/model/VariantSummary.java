@@ -10,6 +10,7 @@ import java.util.List;
  * @param accuracy top-1 test accuracy as a fraction, or null when not measured
  * @param latency the latency figures from the manifest, each with the machine it was measured on
  * @param active whether this variant is serving in this process
+ * @param calibratedLatency the latency measured on this device by the runtime, or null before calibration
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,10 +26,16 @@ public record VariantSummary(
         long fileBytes,
         Long compressedBytes,
         List<LatencyMeasurement> latency,
-        boolean active) {
+        boolean active,
+        LatencyMeasurement calibratedLatency) {
+
+    /** Summarizes a catalog entry without a calibration. */
+    public static VariantSummary of(ModelVariant variant, boolean active) {
+        return of(variant, active, null);
+    }
 
     /** Summarizes a catalog entry. */
-    public static VariantSummary of(ModelVariant variant, boolean active) {
+    public static VariantSummary of(ModelVariant variant, boolean active, LatencyMeasurement calibratedLatency) {
         ModelManifest manifest = variant.manifest();
         Measurements measured = manifest.measurements();
         return new VariantSummary(manifest.model(), manifest.variant(), manifest.techniques(), manifest.parent(),
@@ -39,6 +46,7 @@ public record VariantSummary(
                 measured == null ? 0 : measured.fileBytes(),
                 measured == null ? null : measured.compressedBytes(),
                 measured == null ? null : measured.latency(),
-                active);
+                active,
+                calibratedLatency);
     }
 }

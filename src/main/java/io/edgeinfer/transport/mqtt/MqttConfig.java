@@ -39,6 +39,10 @@ public interface MqttConfig {
     @WithDefault("8388608")
     int maxMessageSize();
 
+    /** How often the retained status is published, besides after every swap. */
+    @WithDefault("10s")
+    java.time.Duration statusInterval();
+
     /** Whether to start the embedded broker; unset means start it when {@link #host()} is unset. */
     Optional<Boolean> embeddedBroker();
 

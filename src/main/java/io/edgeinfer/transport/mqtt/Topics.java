@@ -27,6 +27,11 @@ public class Topics {
         return devicePrefix + "frames/" + requestId;
     }
 
+    /** Returns the retained status topic, {@code <prefix>/<device>/status}. */
+    public String status() {
+        return devicePrefix + "status";
+    }
+
     public String tensors(String requestId) {
         return devicePrefix + "tensors/" + requestId;
     }

@@ -1,0 +1,52 @@
+package io.edgeinfer.transport.mqtt;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Reports a bad control or telemetry message: publishes an error reply to {@code <prefix>/<device>/errors/<kind>-<n>},
+ * counts it in {@code edgeinfer.control.errors} by kind and code, and logs it at WARN. Never throws.
+ */
+@ApplicationScoped
+public class ControlErrors {
+
+    private static final Logger LOG = Logger.getLogger(ControlErrors.class);
+
+    /** The message kinds that get these replies. */
+    public enum Kind {
+        CONTROL, TELEMETRY;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final ReplyPublisher publisher;
+    private final Topics topics;
+    private final MeterRegistry registry;
+    private final AtomicLong sequence = new AtomicLong();
+
+    public ControlErrors(ReplyPublisher publisher, Topics topics, MeterRegistry registry) {
+        this.publisher = publisher;
+        this.topics = topics;
+        this.registry = registry;
+    }
+
+    /** Publishes, counts and logs one error; returns the request id of the reply. */
+    public String report(Kind kind, String topic, ControlErrorCode code, String message) {
+        String requestId = kind.tag() + "-" + sequence.incrementAndGet();
+        Counter.builder("edgeinfer.control.errors")
+                .description("Control and telemetry messages that got an error reply, by kind and code")
+                .tags("kind", kind.tag(), "code", code.name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
+        LOG.warnf("Rejected %s message on %s as %s (reply %s): %s", kind.tag(), topic, code, requestId, message);
+        publisher.publish(topics.error(requestId), new ControlErrorReply(requestId, kind.tag(), code, message),
+                requestId);
+        return requestId;
+    }
+}

@@ -1,0 +1,108 @@
+package io.edgeinfer.transport.mqtt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeinfer.model.ModelManager;
+import io.edgeinfer.policy.PolicyInputs;
+import io.edgeinfer.policy.PolicyStatus;
+import io.edgeinfer.policy.SwapController;
+import io.edgeinfer.policy.SwapRecord;
+import io.edgeinfer.telemetry.LatencyWindow;
+import io.edgeinfer.telemetry.SysfsTelemetry;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.mqtt.SendingMqttMessageMetadata;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the retained status ({@link StatusMessage}) at QoS 1 through the {@code status} channel: at start, after
+ * every swap, and every {@code edgeinfer.mqtt.status-interval}. A status that cannot be sent is logged; the next one
+ * replaces it.
+ */
+@ApplicationScoped
+public class StatusPublisher {
+
+    private static final Logger LOG = Logger.getLogger(StatusPublisher.class);
+
+    private final Emitter<byte[]> status;
+    private final ObjectMapper json;
+    private final Topics topics;
+    private final MqttConfig config;
+    private final ModelManager models;
+    private final SwapController controller;
+    private final PolicyInputs inputs;
+    private final SysfsTelemetry sysfs;
+    private final Vertx vertx;
+    private long timerId = -1;
+
+    public StatusPublisher(@Channel("status") @OnOverflow(value = OnOverflow.Strategy.DROP) Emitter<byte[]> status,
+            ObjectMapper json, Topics topics, MqttConfig config, ModelManager models, SwapController controller,
+            PolicyInputs inputs, SysfsTelemetry sysfs, Vertx vertx) {
+        this.status = status;
+        this.json = json;
+        this.topics = topics;
+        this.config = config;
+        this.models = models;
+        this.controller = controller;
+        this.inputs = inputs;
+        this.sysfs = sysfs;
+        this.vertx = vertx;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        publish();
+        timerId = vertx.setPeriodic(Math.max(100, config.statusInterval().toMillis()), id -> publish());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    void onSwap(@Observes SwapRecord swap) {
+        publish();
+    }
+
+    /** Builds and sends the status now. Never throws. */
+    public void publish() {
+        try {
+            byte[] payload = json.writeValueAsBytes(build());
+            Message<byte[]> message = Message.of(payload)
+                    .addMetadata(new SendingMqttMessageMetadata(topics.status(), MqttQoS.AT_LEAST_ONCE, true))
+                    .withNack(error -> {
+                        LOG.warnf("Failed to publish the status to %s: %s", topics.status(), error.getMessage());
+                        return CompletableFuture.completedFuture(null);
+                    });
+            status.send(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warnf("Failed to publish the status to %s: %s", topics.status(), e.getMessage());
+        }
+    }
+
+    /** Returns the status as of now. */
+    public StatusMessage build() {
+        PolicyStatus policy = controller.status();
+        StatusMessage.Battery battery = inputs.battery()
+                .map(b -> new StatusMessage.Battery(b.level(), b.charging(), b.source().tag())).orElse(null);
+        LatencyWindow window = inputs.endToEnd();
+        StatusMessage.Latency latency = window.count() == 0 ? null : new StatusMessage.Latency(
+                window.percentileMillis(50).orElse(0), window.percentileMillis(95).orElse(0),
+                window.percentileMillis(99).orElse(0), window.count());
+        double celsius = sysfs.cpuCelsius();
+        return new StatusMessage("online", config.deviceId(), models.defaultModel(),
+                models.active().map(m -> m.id().variant()).orElse(null), policy.pinned(), policy.band(), battery,
+                latency, Double.isNaN(celsius) ? null : celsius, policy.lastSwap(), policy.lastFailure(),
+                Instant.now().toString());
+    }
+}
