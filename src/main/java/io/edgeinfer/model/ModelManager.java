@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -34,6 +36,8 @@ public class ModelManager {
     private final AtomicReference<LoadedModel> active = new AtomicReference<>();
     private final AtomicReference<LoadFailure> lastFailure = new AtomicReference<>();
     private final SwitchGate gate = new SwitchGate();
+    /** Variants that have an {@code edgeinfer.model.active} gauge, which Micrometer must not get twice. */
+    private final Set<VariantId> gauged = ConcurrentHashMap.newKeySet();
 
     public ModelManager(ModelConfig config, MeterRegistry registry) {
         this.config = config;
@@ -73,6 +77,9 @@ public class ModelManager {
         ModelCatalog scanned = ModelCatalog.scan(config.dir());
         catalog.set(scanned);
         for (ModelVariant variant : scanned.variants()) {
+            if (!gauged.add(variant.id())) {
+                continue;
+            }
             Gauge.builder("edgeinfer.model.active", this, m -> m.isActive(variant.id()) ? 1 : 0)
                     .description("1 for the variant in service, 0 for the others")
                     .tags("model", variant.id().model(), "variant", variant.id().variant())

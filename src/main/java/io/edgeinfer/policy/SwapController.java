@@ -177,7 +177,7 @@ public class SwapController {
         if (backoff.failures(decision.target()) > 0) {
             LOG.infof("Retrying variant %s after %d failed loads", target, backoff.failures(decision.target()));
         }
-        LOG.infof("Swapping variant %s -> %s (reason %s, band %s)", from, decision.target(),
+        LOG.debugf("Swapping variant %s -> %s (reason %s, band %s)", from, decision.target(),
                 decision.reason().tag(), decision.band());
         LoadedModel loaded;
         try {
@@ -198,8 +198,8 @@ public class SwapController {
                 .tags("from", from == null ? "none" : from, "to", decision.target(), "reason", decision.reason().tag())
                 .register(registry)
                 .increment();
-        LOG.infof("Swapped variant %s -> %s (reason %s) in %d ms", from, decision.target(), decision.reason().tag(),
-                record.loadMillis());
+        LOG.infof("Swap %s -> %s done (reason %s, band %s); loading and warming up took %d ms", from,
+                decision.target(), decision.reason().tag(), decision.band(), record.loadMillis());
         swapEvents.fire(record);
     }
 

@@ -38,6 +38,11 @@ public class BatteryState {
         (reading.source() == BatterySource.MQTT ? mqtt : sysfs).set(reading);
     }
 
+    /** Forgets the sysfs reading, because the battery is gone from sysfs, for example after a driver unload. */
+    public void clearSysfs() {
+        sysfs.set(null);
+    }
+
     /** Returns the reading in force now, or empty when neither source has given one. */
     public Optional<BatteryReading> current() {
         return current(Instant.now());

@@ -59,7 +59,8 @@ public class SysfsTelemetry {
     /** Reads the battery and temperature once. Never throws. */
     public void poll() {
         try {
-            SysfsBattery.read(config.powerSupplyDir(), Instant.now()).ifPresent(battery::update);
+            SysfsBattery.read(config.powerSupplyDir(), Instant.now())
+                    .ifPresentOrElse(battery::update, battery::clearSysfs);
             OptionalDouble celsius = ThermalZones.maxCelsius(config.thermalDir());
             cpuCelsius = celsius.orElse(Double.NaN);
             lastReadFailed = false;

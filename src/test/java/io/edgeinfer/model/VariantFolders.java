@@ -7,15 +7,15 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /** Copies of the committed variant for tests that damage or rename them. */
-final class VariantFolders {
+public final class VariantFolders {
 
-    static final Path COMMITTED_FULL = Path.of("models", "fashion-mnist", "full");
+    public static final Path COMMITTED_FULL = Path.of("models", "fashion-mnist", "full");
 
     private VariantFolders() {
     }
 
     /** Copies the committed full variant to {@code root/fashion-mnist/<variant>}, renaming it in its manifest. */
-    static Path copyFull(Path root, String variant) throws IOException {
+    public static Path copyFull(Path root, String variant) throws IOException {
         Path target = root.resolve("fashion-mnist").resolve(variant);
         try (Stream<Path> files = Files.walk(COMMITTED_FULL)) {
             for (Path source : (Iterable<Path>) files::iterator) {
@@ -34,7 +34,7 @@ final class VariantFolders {
     }
 
     /** Flips one byte in the middle of a file. */
-    static void corrupt(Path file) throws IOException {
+    public static void corrupt(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x5A;
         Files.write(file, bytes);
