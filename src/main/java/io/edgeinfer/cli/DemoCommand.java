@@ -1,6 +1,10 @@
 package io.edgeinfer.cli;
 
+import io.edgeinfer.cli.demo.BatteryDrainRun;
 import io.edgeinfer.cli.demo.DemoClient;
+import io.edgeinfer.cli.demo.DrainSummary;
+import io.edgeinfer.cli.demo.TimelinePlot;
+import io.edgeinfer.model.ModelManager;
 import io.edgeinfer.cli.demo.DemoRun;
 import io.edgeinfer.cli.demo.DemoSummary;
 import io.edgeinfer.cli.demo.DemoTopics;
@@ -60,12 +64,55 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object.")
     boolean json;
 
+    /** The demo scenarios. */
+    enum Scenario {
+        /** Send {@code --count} frames as fast as {@code --concurrency} allows. */
+        steady,
+        /** Drain a simulated battery from 100% to 5% and charge it back while frames flow at {@code --rate}. */
+        battery_drain
+    }
+
+    @Option(names = "--scenario", paramLabel = "NAME", converter = ScenarioConverter.class,
+            description = "steady: send --count frames as fast as --concurrency allows; battery-drain: drain a"
+                    + " simulated battery from 100%% to 5%% and back over --duration while frames flow at --rate,"
+                    + " and print each swap (default: steady).")
+    Scenario scenario = Scenario.steady;
+
+    @Option(names = "--duration", paramLabel = "SECONDS",
+            description = "battery-drain: length of the run; the battery drains in the first half and charges in the"
+                    + " second (default: ${DEFAULT-VALUE}).")
+    int durationSeconds = 90;
+
+    @Option(names = "--rate", paramLabel = "FRAMES_PER_SECOND",
+            description = "battery-drain: frames sent per second (default: ${DEFAULT-VALUE}).")
+    int rate = 50;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "battery-drain: the timeline PNG of battery, latency and variant to write"
+                    + " (default: ${DEFAULT-VALUE}, relative to the working folder).")
+    Path plot = Path.of("docs", "hot-swap-timeline.png");
+
     private final MqttConfig mqtt;
     private final Vertx vertx;
+    private final ModelManager models;
 
-    public DemoCommand(MqttConfig mqtt, Vertx vertx) {
+    public DemoCommand(MqttConfig mqtt, Vertx vertx, ModelManager models) {
         this.mqtt = mqtt;
         this.vertx = vertx;
+        this.models = models;
+    }
+
+    /** Reads {@code battery-drain} as well as the constant name. */
+    static final class ScenarioConverter implements picocli.CommandLine.ITypeConverter<Scenario> {
+        @Override
+        public Scenario convert(String value) {
+            try {
+                return Scenario.valueOf(value.replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("Unknown scenario \"" + value
+                        + "\"; use steady or battery-drain");
+            }
+        }
     }
 
     @Override
@@ -80,13 +127,22 @@ public class DemoCommand implements Callable<Integer> {
         try (DemoClient client = new DemoClient(vertx, host, mqtt.port(), mqtt.maxMessageSize(),
                 Math.max(16, concurrency * 2))) {
             DemoTopics probeTopics = new DemoTopics(deviceTopic, "probe-" + shortId());
+            BatteryDrainRun drain = scenario == Scenario.battery_drain ? new BatteryDrainRun(client, deviceTopic,
+                    "drain-" + shortId(), frames, Duration.ofSeconds(durationSeconds), rate, timeout,
+                    json ? null : spec.commandLine().getOut()) : null;
             client.connect(message -> {
                 DemoRun run = current.get();
-                if (run != null) {
+                if (run != null && !message.topicName().endsWith("/status")) {
                     run.onReply(message);
                 }
-            }, timeout, probeTopics.replyFilters());
+                if (drain != null) {
+                    drain.onMessage(message);
+                }
+            }, timeout, drain != null ? drain.filters() : probeTopics.replyFilters());
             awaitService(client, current, probeTopics, frames.get(0));
+            if (drain != null) {
+                return runDrain(drain, host);
+            }
 
             LOG.infof("Sending %d frames to %s:%d with %d in flight", frames.size(), host, mqtt.port(), concurrency);
             DemoRun run = new DemoRun(client, new DemoTopics(deviceTopic, "demo-" + shortId()), frames, concurrency,
@@ -113,6 +169,25 @@ public class DemoCommand implements Callable<Integer> {
         }
         throw new IllegalStateException("The service did not answer a probe frame within "
                 + READY_TIMEOUT.toSeconds() + " s; check the log above for a failed model load or MQTT error");
+    }
+
+    private int runDrain(BatteryDrainRun drain, String host) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!json) {
+            out.printf("edgeinfer demo --scenario battery-drain: %d s at %d frames/s over MQTT (%s:%d, device %s)%n",
+                    durationSeconds, rate, host, mqtt.port(), mqtt.deviceId());
+            out.flush();
+        }
+        DrainSummary summary = drain.run();
+        List<String> variants = models.catalog().variantsOf(models.defaultModel()).stream()
+                .map(v -> v.id().variant()).toList();
+        TimelinePlot.write(plot, "battery-drain", drain.timeline(), variants);
+        summary = new DrainSummary(summary.durationSeconds(), summary.sent(), summary.results(), summary.errors(),
+                summary.missing(), summary.latencyMillis(), summary.swaps(), summary.failures(), summary.variants(),
+                plot.toString());
+        out.print(json ? ManifestIo.toJson(summary) + "\n" : summary.toText());
+        out.flush();
+        return summary.missing() > 0 ? 1 : 0;
     }
 
     private void print(DemoSummary summary, String host) {

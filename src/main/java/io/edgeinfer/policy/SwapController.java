@@ -2,6 +2,7 @@ package io.edgeinfer.policy;
 
 import io.edgeinfer.model.Calibrations;
 import io.edgeinfer.model.LoadedModel;
+import io.edgeinfer.model.ModelConfig;
 import io.edgeinfer.model.ModelManager;
 import io.edgeinfer.model.VariantId;
 import io.edgeinfer.telemetry.BatteryReading;
@@ -36,6 +37,7 @@ public class SwapController {
     private static final Logger LOG = Logger.getLogger(SwapController.class);
 
     private final ModelManager models;
+    private final ModelConfig modelConfig;
     private final Calibrations calibrations;
     private final PolicyInputs inputs;
     private final PolicyConfig config;
@@ -53,9 +55,10 @@ public class SwapController {
     private volatile SwapRecord lastSwap;
     private volatile SwapFailure lastFailure;
 
-    public SwapController(ModelManager models, Calibrations calibrations, PolicyInputs inputs, PolicyConfig config,
-            MeterRegistry registry, Event<SwapRecord> swapEvents) {
+    public SwapController(ModelManager models, ModelConfig modelConfig, Calibrations calibrations,
+            PolicyInputs inputs, PolicyConfig config, MeterRegistry registry, Event<SwapRecord> swapEvents) {
         this.models = models;
+        this.modelConfig = modelConfig;
         this.calibrations = calibrations;
         this.inputs = inputs;
         this.config = config;
@@ -67,6 +70,10 @@ public class SwapController {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!modelConfig.loadOnStart()) {
+            LOG.debug("Swap policy off: this command serves no model");
+            return;
+        }
         if (models.active().isEmpty() && models.catalog().variants().isEmpty()) {
             LOG.warn("Swap policy has no variants to choose from; it starts anyway and picks up the catalog later");
         }
@@ -135,6 +142,10 @@ public class SwapController {
     }
 
     private CompletableFuture<PolicyStatus> run(Runnable action) {
+        if (thread == null) {
+            throw new IllegalStateException("The swap policy runs only in a service that loads a model"
+                    + " (edgeinfer.model.load-on-start=true)");
+        }
         return CompletableFuture.supplyAsync(() -> {
             action.run();
             return status();
@@ -146,7 +157,9 @@ public class SwapController {
             catalogWatch.scan(Instant.now(), false).forEach(backoff::clear);
             evaluate();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Swap policy evaluation failed; trying again in %s", config.evaluationInterval());
+            if (!thread.isShutdown()) {
+                LOG.errorf(e, "Swap policy evaluation failed; trying again in %s", config.evaluationInterval());
+            }
         }
     }
 

@@ -16,6 +16,9 @@ import io.smallrye.reactive.messaging.mqtt.SendingMqttMessageMetadata;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -59,18 +62,29 @@ public class StatusPublisher {
         this.vertx = vertx;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /**
+     * Starts publishing when the status channel is on. Static, so that the toolkit commands, which turn the channel
+     * off, never create this bean and its emitter, which would fail without the channel.
+     */
+    static void onStart(@Observes StartupEvent event, Instance<StatusPublisher> publisher) {
+        if (ConfigProvider.getConfig().getOptionalValue("mp.messaging.outgoing.status.enabled", Boolean.class)
+                .orElse(true)) {
+            publisher.get().start();
+        }
+    }
+
+    void start() {
         publish();
         timerId = vertx.setPeriodic(Math.max(100, config.statusInterval().toMillis()), id -> publish());
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
         }
     }
 
-    void onSwap(@Observes SwapRecord swap) {
+    void onSwap(@Observes(notifyObserver = Reception.IF_EXISTS) SwapRecord swap) {
         publish();
     }
 
