@@ -10,14 +10,15 @@ import picocli.CommandLine;
 /**
  * The entry point of {@code bin/edgeinfer}.
  *
- * <p>Only {@code serve} and {@code demo} run the service. Every other command runs with the {@code tool} profile
+ * <p>Only {@code serve}, {@code demo} and {@code bench} run the service. Every other command runs with the
+ * {@code tool} profile
  * added, which keeps HTTP, MQTT and model loading off, so that a toolkit command can run beside a live service
  * on the same board without fighting over its ports.
  */
 @QuarkusMain
 public class EdgeinferMain implements QuarkusApplication {
 
-    private static final Set<String> SERVICE_COMMANDS = Set.of("serve", "demo");
+    private static final Set<String> SERVICE_COMMANDS = Set.of("serve", "demo", "bench");
 
     @Inject
     CommandLine commandLine;
