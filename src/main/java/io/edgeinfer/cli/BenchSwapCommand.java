@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Measures hot swap under a steady MQTT load in one run: the p99 publish-to-reply latency of frames sent while
- * swaps run against frames sent before, and resident memory after the first and the last swap. Both comparisons
- * are ratios within the run, so a machine shared with other work still gives a fair figure.
+ * swaps run against frames sent while none does, and resident memory after the first and the last swap. Steady
+ * phases and swap phases alternate over several rounds, and both comparisons are ratios within the run, so that
+ * other work on a shared machine weighs on both sides alike.
  */
 @Command(name = "swap", mixinStandardHelpOptions = true,
         description = "Swap two variants back and forth under a steady MQTT load, and compare p99 latency with the"
@@ -53,8 +54,13 @@ public class BenchSwapCommand implements Callable<Integer> {
     int rate = 50;
 
     @Option(names = "--steady", paramLabel = "SECONDS",
-            description = "Length of the steady phase before the swaps (default: ${DEFAULT-VALUE}).")
+            description = "Total length of the steady phases, split evenly over the rounds (default:"
+                    + " ${DEFAULT-VALUE}).")
     int steadySeconds = 20;
+
+    @Option(names = "--rounds", description = "Rounds of a steady phase followed by a share of the swaps, so that"
+            + " noise from other work on the machine falls on both phases alike (default: ${DEFAULT-VALUE}).")
+    int rounds = 5;
 
     @Option(names = "--pause", paramLabel = "MILLISECONDS",
             description = "Wait between one swap's end and the next swap (default: ${DEFAULT-VALUE}).")
@@ -100,21 +106,27 @@ public class BenchSwapCommand implements Callable<Integer> {
             load.start(warmup);
             TimeUnit.MILLISECONDS.sleep(WARMUP.toMillis());
 
-            LOG.infof("Steady phase: %d s on %s at %d frames/s", steadySeconds, pair.get(0), rate);
-            load.enter(steady);
-            long steadyStart = System.nanoTime();
-            TimeUnit.SECONDS.sleep(steadySeconds);
+            List<Double> rss = new ArrayList<>();
+            long steadyNanos = 0;
+            long swapNanos = 0;
+            for (int round = 0; round < rounds; round++) {
+                int swapsThisRound = swaps * (round + 1) / rounds - swaps * round / rounds;
+                LOG.infof("Round %d of %d: %d s steady, then %d swaps between %s", round + 1, rounds,
+                        steadySeconds / rounds, swapsThisRound, pair);
+                load.enter(steady);
+                long steadyStart = System.nanoTime();
+                TimeUnit.MILLISECONDS.sleep(steadySeconds * 1000L / rounds);
 
-            LOG.infof("Swap phase: %d swaps between %s", swaps, pair);
-            load.enter(swapping);
-            long swapStart = System.nanoTime();
-            List<Double> rss = runSwaps(pair);
-            long swapEnd = System.nanoTime();
+                load.enter(swapping);
+                long swapStart = System.nanoTime();
+                runSwaps(pair, swapsThisRound, rss);
+                swapNanos += System.nanoTime() - swapStart;
+                steadyNanos += swapStart - steadyStart;
+            }
             load.enter(new SteadyLoad.Phase("tail"));
             load.stop(TIMEOUT);
 
-            SwapBenchResult result = result(pair, steady, swapping, rss, (swapStart - steadyStart) / 1e9,
-                    (swapEnd - swapStart) / 1e9);
+            SwapBenchResult result = result(pair, steady, swapping, rss, steadyNanos / 1e9, swapNanos / 1e9);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? ManifestIo.toJson(result) + "\n" : result.toText());
             out.flush();
@@ -144,10 +156,10 @@ public class BenchSwapCommand implements Callable<Integer> {
         return List.of(active, other);
     }
 
-    /** Runs the swaps and returns the RSS in MiB after each one, once its old variant has closed. */
-    private List<Double> runSwaps(List<String> pair) throws Exception {
-        List<Double> rss = new ArrayList<>();
-        for (int i = 1; i <= swaps; i++) {
+    /** Runs {@code count} swaps and adds the RSS in MiB after each one, once its old variant has closed. */
+    private void runSwaps(List<String> pair, int count, List<Double> rss) throws Exception {
+        for (int n = 0; n < count; n++) {
+            int i = rss.size() + 1;
             String target = pair.get(i % 2);
             LoadedModel previous = models.active().orElseThrow();
             controller.pin(target).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -161,7 +173,6 @@ public class BenchSwapCommand implements Callable<Integer> {
             rss.add(ResidentMemory.bytes() / 1048576.0);
             TimeUnit.MILLISECONDS.sleep(pauseMillis);
         }
-        return rss;
     }
 
     private SwapBenchResult result(List<String> pair, SteadyLoad.Phase steady, SteadyLoad.Phase swapping,
