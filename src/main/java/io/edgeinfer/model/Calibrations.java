@@ -56,10 +56,10 @@ public class Calibrations {
     }
 
     /**
-     * Calibrates each variant that has no calibration for its current files, and forgets variants that are gone. A
+     * Calibrates each variant that has no calibration for its current files, and drops variants that are gone. A
      * variant that fails to load is logged and left uncalibrated.
      *
-     * @param mayLoad says whether a variant may be loaded now, for example whether memory allows it
+     * @param mayLoad returns whether a variant may be loaded now, for example whether memory allows it
      * @return the variants calibrated by this call
      */
     public synchronized List<VariantId> calibrate(List<ModelVariant> variants, Predicate<ModelVariant> mayLoad) {

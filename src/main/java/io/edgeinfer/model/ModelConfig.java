@@ -35,7 +35,7 @@ public interface ModelConfig {
     int warmupRuns();
 
     /**
-     * The most bytes of variant files to hold in memory at once, or unset for no limit. When the active variant and
+     * The maximum bytes of variant files to hold in memory at once, or unset for no limit. When the active variant and
      * the target of a swap together exceed it, the swap closes the active variant before loading the target, and
      * requests wait in the queue meanwhile instead of failing.
      *

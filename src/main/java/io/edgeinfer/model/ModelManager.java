@@ -35,7 +35,7 @@ public class ModelManager {
     private final AtomicReference<ModelCatalog> catalog = new AtomicReference<>();
     private final AtomicReference<LoadedModel> active = new AtomicReference<>();
     private final AtomicReference<LoadFailure> lastFailure = new AtomicReference<>();
-    private final SwitchGate gate = new SwitchGate();
+    private final InPlaceSwitch inPlace;
     /** Variants that have an {@code edgeinfer.model.active} gauge, which Micrometer must not get twice. */
     private final Set<VariantId> gauged = ConcurrentHashMap.newKeySet();
 
@@ -43,6 +43,7 @@ public class ModelManager {
         this.config = config;
         this.registry = registry;
         this.loader = new ModelLoader(config.verifyChecksums(), config.warmupRuns());
+        this.inPlace = new InPlaceSwitch(config, active, this::load, this::recordFailure);
     }
 
     /** A load that failed: which variant, when, and why. */
@@ -132,7 +133,7 @@ public class ModelManager {
                 current.variants().stream().map(v -> v.id().toString()).toList()));
         LoadedModel previous = active.get();
         if (previous != null && !fitsTogether(previous.variant(), variant)) {
-            return activateInPlace(variant, previous);
+            return inPlace.activate(variant, previous);
         }
 
         LoadedModel loaded = load(variant);
@@ -164,58 +165,6 @@ public class ModelManager {
     private static long fileBytes(ModelVariant variant) {
         Measurements measured = variant.manifest().measurements();
         return measured == null ? 0 : measured.fileBytes();
-    }
-
-    private LoadedModel activateInPlace(ModelVariant variant, LoadedModel previous) {
-        if (config.verifyChecksums()) {
-            try {
-                Checksums.verify(variant.dir(), variant.manifest());
-            } catch (RuntimeException e) {
-                recordFailure(variant.id(), e);
-                throw e;
-            }
-        }
-        LOG.infof("Variants %s and %s do not fit in the memory budget together; requests wait while one closes"
-                + " and the other loads", previous.id(), variant.id());
-        gate.close();
-        try {
-            active.set(null);
-            previous.retire();
-            awaitClosed(previous);
-            LoadedModel loaded;
-            try {
-                loaded = load(variant);
-            } catch (RuntimeException e) {
-                restore(previous.variant());
-                throw e;
-            }
-            active.set(loaded);
-            LOG.infof("Swapped variant %s -> %s after closing the old variant", previous.id(), variant.id());
-            return loaded;
-        } finally {
-            gate.open();
-        }
-    }
-
-    private void awaitClosed(LoadedModel previous) {
-        try {
-            if (!previous.awaitClosed(config.switchTimeout())) {
-                LOG.warnf("Variant %s still runs %d requests after %s; loading the next variant beside it",
-                        previous.id(), previous.activeLeases(), config.switchTimeout());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void restore(ModelVariant previous) {
-        try {
-            active.set(loader.load(previous));
-            LOG.infof("Variant %s is back in service after the failed swap", previous.id());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Failed to load variant %s again after a failed swap; no variant is in service",
-                    previous.id());
-        }
     }
 
     private LoadedModel load(ModelVariant variant) {
@@ -264,7 +213,7 @@ public class ModelManager {
             if (serves && candidate.tryAcquire()) {
                 return new ModelLease(candidate);
             }
-            if (gate.isClosed()) {
+            if (inPlace.isSwitching()) {
                 awaitSwitch(name);
                 continue;
             }
@@ -278,7 +227,7 @@ public class ModelManager {
     }
 
     private void awaitSwitch(String name) {
-        if (!gate.awaitOpen(config.switchTimeout())) {
+        if (!inPlace.awaitSwitch()) {
             throw new ModelUnavailableException("A swap of model \"" + name + "\" did not finish within "
                     + config.switchTimeout() + "; retry later");
         }

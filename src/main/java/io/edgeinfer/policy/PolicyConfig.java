@@ -48,7 +48,7 @@ public interface PolicyConfig {
     @WithDefault("5s")
     Duration retryInitialBackoff();
 
-    /** The longest wait between retries of a failed load. */
+    /** The maximum wait between retries of a failed load. */
     @WithDefault("5m")
     Duration retryMaxBackoff();
 

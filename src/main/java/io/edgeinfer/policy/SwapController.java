@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the swap policy: every {@code edgeinfer.policy.evaluation-interval} it takes a snapshot, asks
- * {@link SwapPolicy} for a decision and carries it out through {@link ModelManager#activate}.
+ * Runs the swap policy: every {@code edgeinfer.policy.evaluation-interval} it takes a snapshot, gets a
+ * decision from {@link SwapPolicy} and carries it out through {@link ModelManager#activate}.
  *
  * <p>Everything runs on one thread of its own, so evaluations, swaps, pins and catalog scans never overlap and the
  * request path never waits for a load. A failed load keeps the active variant, is logged and counted, and the
@@ -99,11 +99,11 @@ public class SwapController {
     }
 
     /**
-     * Pins a variant: it goes into service now and stays until {@link #unpin()}, whatever the telemetry says.
+     * Pins a variant: it goes into service now and stays until {@link #unpin()}, whatever the telemetry reports.
      *
      * @throws UnknownVariantException at once if the catalog has no such variant
      * @return completes after the swap was tried, with the status then; a failed load shows in
-     *     {@link PolicyStatus#lastFailure()} and is retried with backoff while the pin holds
+     *     {@link PolicyStatus#lastFailure()} and is retried with backoff while the pin is in place
      */
     public CompletableFuture<PolicyStatus> pin(String variant) {
         List<String> known = inputs.variants().stream().map(VariantStats::variant).toList();
@@ -211,8 +211,8 @@ public class SwapController {
                 .tags("from", from == null ? "none" : from, "to", decision.target(), "reason", decision.reason().tag())
                 .register(registry)
                 .increment();
-        LOG.infof("Swap %s -> %s done (reason %s, band %s); loading and warming up took %d ms", from,
-                decision.target(), decision.reason().tag(), decision.band(), record.loadMillis());
+        LOG.infof("Swap %s -> %s done (reason %s%s); loading and warming up took %d ms", from, decision.target(),
+                decision.reason().tag(), decision.band() == null ? "" : ", band " + decision.band(), record.loadMillis());
         swapEvents.fire(record);
     }
 

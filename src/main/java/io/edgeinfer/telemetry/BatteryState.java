@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The latest battery reading, from the MQTT topic or from sysfs.
  *
  * <p>An MQTT reading takes precedence over sysfs for {@code edgeinfer.telemetry.mqtt-battery-ttl} after it
- * arrives, because a board that publishes its own level knows better than a generic power-supply driver. After
+ * arrives, because a board that publishes its own level measures it more directly than a generic power-supply driver. After
  * that the latest sysfs reading applies, if there is one. Thread-safe.
  */
 @ApplicationScoped

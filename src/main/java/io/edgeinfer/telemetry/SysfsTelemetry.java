@@ -56,7 +56,7 @@ public class SysfsTelemetry {
         }
     }
 
-    /** Reads the battery and temperature once. Never throws. */
+    /** Reads the battery and temperature once; a failure is logged instead of thrown, so polling goes on. */
     public void poll() {
         try {
             SysfsBattery.read(config.powerSupplyDir(), Instant.now())
@@ -64,7 +64,7 @@ public class SysfsTelemetry {
             OptionalDouble celsius = ThermalZones.maxCelsius(config.thermalDir());
             cpuCelsius = celsius.orElse(Double.NaN);
             lastReadFailed = false;
-        } catch (IOException | InvalidTelemetryException e) {
+        } catch (IOException | RuntimeException e) {
             if (!lastReadFailed) {
                 LOG.warnf("Failed to read sysfs telemetry from %s and %s: %s; retrying every %s",
                         config.powerSupplyDir(), config.thermalDir(), e.getMessage(), config.pollInterval());

@@ -4,7 +4,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
- * What {@code bench swap} measured in one run.
+ * The figures of one {@code bench swap} run.
  *
  * @param machine the CPU and OS the run measured
  * @param variants the two variants swapped back and forth

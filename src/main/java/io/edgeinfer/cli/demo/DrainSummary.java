@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a battery-drain run measured, printed as text or as one JSON object.
+ * The figures of one battery-drain run, printed as text or as one JSON object.
  *
  * @param durationSeconds how long frames were sent
  * @param sent frames the broker acknowledged

@@ -3,7 +3,6 @@ package io.edgeinfer.transport.mqtt;
 import io.edgeinfer.telemetry.BatteryMessages;
 import io.edgeinfer.telemetry.BatteryState;
 import io.edgeinfer.telemetry.InvalidTelemetryException;
-import io.smallrye.reactive.messaging.mqtt.ReceivingMqttMessageMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
@@ -32,8 +31,7 @@ public class BatteryChannel {
         try {
             battery.update(BatteryMessages.parse(payload, Instant.now()));
         } catch (InvalidTelemetryException e) {
-            String topic = message.getMetadata(ReceivingMqttMessageMetadata.class)
-                    .map(ReceivingMqttMessageMetadata::getTopic).orElse("telemetry/battery");
+            String topic = Topics.topicOf(message, "telemetry/battery");
             errors.report(ControlErrors.Kind.TELEMETRY, topic, ControlErrorCode.INVALID_TELEMETRY, e.getMessage());
         }
         return message.ack();

@@ -4,7 +4,6 @@ import io.edgeinfer.policy.PolicyStatus;
 import io.edgeinfer.policy.SwapController;
 import io.edgeinfer.policy.UnknownVariantException;
 import io.edgeinfer.transport.ControlCommand;
-import io.smallrye.reactive.messaging.mqtt.ReceivingMqttMessageMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,8 +28,7 @@ public class ControlChannel {
 
     @Incoming("control")
     public CompletionStage<Void> onControl(Message<byte[]> message) {
-        String topic = message.getMetadata(ReceivingMqttMessageMetadata.class)
-                .map(ReceivingMqttMessageMetadata::getTopic).orElse("control");
+        String topic = Topics.topicOf(message, "control");
         byte[] payload = message.getPayload() == null ? new byte[0] : message.getPayload();
         try {
             ControlCommand command = ControlCommand.parse(payload);

@@ -88,7 +88,7 @@ public class StatusPublisher {
         publish();
     }
 
-    /** Builds and sends the status now. Never throws. */
+    /** Builds and sends the status now; a failure is logged instead of thrown. */
     public void publish() {
         try {
             byte[] payload = json.writeValueAsBytes(build());

@@ -1,6 +1,8 @@
 package io.edgeinfer.transport.mqtt;
 
+import io.smallrye.reactive.messaging.mqtt.ReceivingMqttMessageMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The topic layout {@code <prefix>/<device>/<kind>/<requestId>}: inputs arrive on {@code frames} and
@@ -39,6 +41,13 @@ public class Topics {
     /** Returns the subscription filter for one kind, for example {@code edgeinfer/edge-1/results/+}. */
     public String filter(String kind) {
         return devicePrefix + kind + "/+";
+    }
+
+    /** Returns the topic an incoming message arrived on, or {@code fallback} when it carries no MQTT metadata. */
+    public static String topicOf(Message<?> message, String fallback) {
+        return message.getMetadata(ReceivingMqttMessageMetadata.class)
+                .map(ReceivingMqttMessageMetadata::getTopic)
+                .orElse(fallback);
     }
 
     /** Returns the last topic level, which carries the request id; empty when the topic ends in '/'. */

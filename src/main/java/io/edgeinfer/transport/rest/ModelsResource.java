@@ -103,7 +103,7 @@ public class ModelsResource {
 
     /**
      * Pins a variant ({@code {"action":"pin","variant":"<name>"}}) or removes the pin ({@code {"action":"unpin"}}),
-     * and answers once the swap has been tried: 200 with the variant in service, 400 for an invalid body, 404 for a
+     * and responds once the swap has been tried: 200 with the variant in service, 400 for an invalid body, 404 for a
      * variant not in the catalog, or 503 when the pinned variant failed to load. After a failed load the previous
      * variant keeps serving and the pin holds, so the load is retried with backoff.
      */
