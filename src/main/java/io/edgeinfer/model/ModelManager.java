@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -36,8 +36,12 @@ public class ModelManager {
     private final AtomicReference<LoadedModel> active = new AtomicReference<>();
     private final AtomicReference<LoadFailure> lastFailure = new AtomicReference<>();
     private final InPlaceSwitch inPlace;
-    /** Variants that have an {@code edgeinfer.model.active} gauge, which Micrometer must not get twice. */
-    private final Set<VariantId> gauged = ConcurrentHashMap.newKeySet();
+    /**
+     * The {@code edgeinfer.model.active} gauge of each variant seen. Each is registered once, and removed when this
+     * bean is destroyed, because Quarkus tests restart the application in one JVM and a registry shared between
+     * the runs would otherwise keep reading this instance.
+     */
+    private final Map<VariantId, Gauge> gauges = new ConcurrentHashMap<>();
 
     public ModelManager(ModelConfig config, MeterRegistry registry) {
         this.config = config;
@@ -64,9 +68,13 @@ public class ModelManager {
         scanned.problems().forEach(p -> LOG.warnf("Skipped %s: %s", p.dir(), p.message()));
     }
 
-    /** Closes the active variant once the container destroys this bean, after the request pool has drained. */
+    /**
+     * Closes the active variant once the container destroys this bean, after the request pool has drained, and
+     * removes the gauges this bean registered.
+     */
     @PreDestroy
     void closeActive() {
+        gauges.values().forEach(registry::remove);
         LoadedModel current = active.getAndSet(null);
         if (current != null) {
             current.retire();
@@ -78,13 +86,11 @@ public class ModelManager {
         ModelCatalog scanned = ModelCatalog.scan(config.dir());
         catalog.set(scanned);
         for (ModelVariant variant : scanned.variants()) {
-            if (!gauged.add(variant.id())) {
-                continue;
-            }
-            Gauge.builder("edgeinfer.model.active", this, m -> m.isActive(variant.id()) ? 1 : 0)
+            gauges.computeIfAbsent(variant.id(), id -> Gauge.builder("edgeinfer.model.active", this,
+                            m -> m.isActive(id) ? 1 : 0)
                     .description("1 for the variant in service, 0 for the others")
-                    .tags("model", variant.id().model(), "variant", variant.id().variant())
-                    .register(registry);
+                    .tags("model", id.model(), "variant", id.variant())
+                    .register(registry));
         }
         LOG.infof("Catalog at %s has %d variants and %d problems", scanned.root().toAbsolutePath(),
                 scanned.variants().size(), scanned.problems().size());

@@ -11,13 +11,11 @@ import java.util.Map;
 
 /**
  * A models folder with three copies of the committed variant: {@code full}, {@code lite}, and {@code broken}, whose
- * weights fail their checksum. It also provides an empty sysfs power-supply folder for tests to write, the embedded
- * broker on a free port, and a policy that swaps at once: high band {@code full, lite}, low band {@code lite}.
+ * weights fail their checksum. It also sets {@code edgeinfer.telemetry.power-supply-dir} to an empty folder for
+ * tests to write battery folders into, runs the embedded broker on a free port, and configures a policy that swaps
+ * at once: high band {@code full, lite}, low band {@code lite}.
  */
 public class HotSwapResource implements QuarkusTestResourceLifecycleManager {
-
-    /** The sysfs power-supply folder the service polls; tests write battery folders into it. */
-    public static final String POWER_SUPPLY_DIR = "test.power-supply-dir";
 
     private Path root;
 
@@ -53,7 +51,6 @@ public class HotSwapResource implements QuarkusTestResourceLifecycleManager {
             config.put("edgeinfer.policy.bands.medium.min-level", "0.35");
             config.put("edgeinfer.policy.bands.medium.variants", "full,lite");
             config.put("edgeinfer.policy.bands.low.variants", "lite");
-            config.put(POWER_SUPPLY_DIR, powerSupply.toString());
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the hot-swap models folder", e);

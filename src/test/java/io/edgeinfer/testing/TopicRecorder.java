@@ -20,8 +20,8 @@ public final class TopicRecorder implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    /** One received message. */
-    public record Received(String topic, JsonNode body) {
+    /** One received message, and whether the broker delivered it as a retained message on subscription. */
+    public record Received(String topic, JsonNode body, boolean retained) {
     }
 
     private final DemoClient client;
@@ -37,11 +37,12 @@ public final class TopicRecorder implements AutoCloseable {
         try {
             JsonNode body = json.readTree(message.payload().getBytes());
             synchronized (received) {
-                received.add(new Received(message.topicName(), body));
+                received.add(new Received(message.topicName(), body, message.isRetain()));
             }
         } catch (IOException e) {
             synchronized (received) {
-                received.add(new Received(message.topicName(), json.getNodeFactory().textNode("not JSON")));
+                received.add(new Received(message.topicName(), json.getNodeFactory().textNode("not JSON"),
+                        message.isRetain()));
             }
         }
     }

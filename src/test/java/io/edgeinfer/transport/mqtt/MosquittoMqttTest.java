@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeinfer.testing.MosquittoResource;
 import io.edgeinfer.testing.MqttTestClient;
 import io.edgeinfer.testing.TestImages;
+import io.edgeinfer.testing.TopicRecorder;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,18 @@ class MosquittoMqttTest {
     @AfterEach
     void disconnect() {
         client.close();
+    }
+
+    @Test
+    void statusIsRetained() throws Exception {
+        try (TopicRecorder status = new TopicRecorder(vertx, config.host().orElseThrow(), config.port(),
+                config.topicPrefix() + "/" + config.deviceId() + "/status")) {
+            TopicRecorder.Received first = status.await(m -> true, Duration.ofSeconds(30), "on the status topic");
+
+            assertTrue(first.retained(), "the first status after subscribing must be the retained one");
+            assertEquals("online", first.body().path("state").asText());
+            assertEquals("full", first.body().path("variant").asText());
+        }
     }
 
     @Test
