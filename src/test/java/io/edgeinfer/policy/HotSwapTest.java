@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeinfer.model.ModelManager;
+import io.edgeinfer.telemetry.BatteryState;
 import io.edgeinfer.telemetry.TelemetryConfig;
 import io.edgeinfer.testing.HotSwapResource;
 import io.edgeinfer.testing.MqttTestClient;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,9 @@ class HotSwapTest {
     @Inject
     TelemetryConfig telemetry;
 
+    @Inject
+    BatteryState batteryState;
+
     private String device;
     private TopicRecorder recorder;
 
@@ -72,7 +77,9 @@ class HotSwapTest {
         device = mqtt.topicPrefix() + "/" + mqtt.deviceId();
         recorder = new TopicRecorder(vertx, "127.0.0.1", mqtt.port(), device + "/status", device + "/errors/+");
         controller.unpin().get(30, TimeUnit.SECONDS);
+        Instant published = Instant.now();
         publishBattery(1.0, false);
+        awaitBattery(published);
         awaitActive("full");
         // The retained status of the previous test arrived on subscribing; only what follows counts.
         recorder.clear();
@@ -254,6 +261,17 @@ class HotSwapTest {
                 && variant.equals(m.body().path("variant").asText())
                 && reason.equals(m.body().path("lastSwap").path("reason").asText()), DEADLINE,
                 "with variant " + variant + " and swap reason " + reason).body();
+    }
+
+    /** Waits until the service applies a battery reading received after {@code since}, so no older one counts. */
+    private void awaitBattery(Instant since) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < deadline
+                && !batteryState.current().map(r -> !r.at().isBefore(since)).orElse(false)) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertTrue(batteryState.current().map(r -> !r.at().isBefore(since)).orElse(false),
+                "the battery reading was not applied: " + batteryState.current());
     }
 
     private void awaitActive(String variant) throws InterruptedException {
