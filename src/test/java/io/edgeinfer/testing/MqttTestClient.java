@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An MQTT client for tests: publishes to the frames or tensors topic of a request id and waits for the reply
- * on results or errors.
+ * on results or errors. Threads may share one client, each waiting for its own request ids.
  */
 public final class MqttTestClient implements AutoCloseable {
 
@@ -50,7 +50,9 @@ public final class MqttTestClient implements AutoCloseable {
     /** Publishes to {@code <device>/<kind>/<requestId>} and returns the reply. */
     public Reply request(String kind, String requestId, byte[] payload) throws Exception {
         CompletableFuture<Reply> reply = pending.computeIfAbsent(requestId, id -> new CompletableFuture<>());
-        client.publish(deviceTopic + "/" + kind + "/" + requestId, payload, TIMEOUT);
+        synchronized (client) {
+            client.publish(deviceTopic + "/" + kind + "/" + requestId, payload, TIMEOUT);
+        }
         return reply.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 

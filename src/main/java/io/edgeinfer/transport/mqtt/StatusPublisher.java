@@ -28,9 +28,13 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the retained status ({@link StatusMessage}) at QoS 1 through the {@code status} channel: at start, after
- * every swap, and every {@code edgeinfer.mqtt.status-interval}. A status that cannot be sent is logged; the next one
+ * Publishes the retained status ({@link StatusMessage}) through the {@code status} channel: at start, after every
+ * swap, and every {@code edgeinfer.mqtt.status-interval}. A status that cannot be sent is logged; the next one
  * replaces it.
+ *
+ * <p>The status goes at QoS 0, because a lost one is replaced within the interval, and because the embedded broker
+ * (Moquette 0.17) can release a QoS 1 message twice when several subscribers acknowledge it, which stops one of its
+ * session threads. Dashboards typically subscribe to the status side by side.
  */
 @ApplicationScoped
 public class StatusPublisher {
@@ -93,7 +97,7 @@ public class StatusPublisher {
         try {
             byte[] payload = json.writeValueAsBytes(build());
             Message<byte[]> message = Message.of(payload)
-                    .addMetadata(new SendingMqttMessageMetadata(topics.status(), MqttQoS.AT_LEAST_ONCE, true))
+                    .addMetadata(new SendingMqttMessageMetadata(topics.status(), MqttQoS.AT_MOST_ONCE, true))
                     .withNack(error -> {
                         LOG.warnf("Failed to publish the status to %s: %s", topics.status(), error.getMessage());
                         return CompletableFuture.completedFuture(null);
