@@ -15,6 +15,7 @@ import io.edgeinfer.policy.SwapController;
 import io.edgeinfer.transport.mqtt.MqttConfig;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,6 +108,7 @@ public class BenchSwapCommand implements Callable<Integer> {
             TimeUnit.MILLISECONDS.sleep(WARMUP.toMillis());
 
             List<Double> rss = new ArrayList<>();
+            List<Double> heap = new ArrayList<>();
             long steadyNanos = 0;
             long swapNanos = 0;
             for (int round = 0; round < rounds; round++) {
@@ -119,14 +121,14 @@ public class BenchSwapCommand implements Callable<Integer> {
 
                 load.enter(swapping);
                 long swapStart = System.nanoTime();
-                runSwaps(pair, swapsThisRound, rss);
+                runSwaps(pair, swapsThisRound, rss, heap);
                 swapNanos += System.nanoTime() - swapStart;
                 steadyNanos += swapStart - steadyStart;
             }
             load.enter(new SteadyLoad.Phase("tail"));
             load.stop(TIMEOUT);
 
-            SwapBenchResult result = result(pair, steady, swapping, rss, steadyNanos / 1e9, swapNanos / 1e9);
+            SwapBenchResult result = result(pair, steady, swapping, rss, heap, steadyNanos / 1e9, swapNanos / 1e9);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? ManifestIo.toJson(result) + "\n" : result.toText());
             out.flush();
@@ -156,8 +158,11 @@ public class BenchSwapCommand implements Callable<Integer> {
         return List.of(active, other);
     }
 
-    /** Runs {@code count} swaps and adds the RSS in MiB after each one, once its old variant has closed. */
-    private void runSwaps(List<String> pair, int count, List<Double> rss) throws Exception {
+    /**
+     * Runs {@code count} swaps and adds the RSS and the committed Java heap in MiB after each one, once its old
+     * variant has closed.
+     */
+    private void runSwaps(List<String> pair, int count, List<Double> rss, List<Double> heap) throws Exception {
         for (int n = 0; n < count; n++) {
             int i = rss.size() + 1;
             String target = pair.get(i % 2);
@@ -171,18 +176,20 @@ public class BenchSwapCommand implements Callable<Integer> {
                 LOG.warnf("Variant %s did not close within %s after swap %d", previous.id(), TIMEOUT, i);
             }
             rss.add(ResidentMemory.bytes() / 1048576.0);
+            heap.add(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0);
             TimeUnit.MILLISECONDS.sleep(pauseMillis);
         }
     }
 
     private SwapBenchResult result(List<String> pair, SteadyLoad.Phase steady, SteadyLoad.Phase swapping,
-            List<Double> rss, double steadySecondsMeasured, double swapSeconds) {
+            List<Double> rss, List<Double> heap, double steadySecondsMeasured, double swapSeconds) {
         SwapBenchResult.PhaseResult steadyResult = phase(steady, steadySecondsMeasured);
         SwapBenchResult.PhaseResult swapResult = phase(swapping, swapSeconds);
         double first = rss.get(0);
         double last = rss.get(rss.size() - 1);
         return new SwapBenchResult(MachineInfo.describe(), pair, rate, steadyResult, swapResult, rss.size(),
-                swapResult.p99Millis() / steadyResult.p99Millis(), first, last, last / first, rss);
+                swapResult.p99Millis() / steadyResult.p99Millis(), first, last, last / first, rss, heap.get(0),
+                heap.get(heap.size() - 1));
     }
 
     private static SwapBenchResult.PhaseResult phase(SteadyLoad.Phase phase, double seconds) {

@@ -3,7 +3,10 @@ package io.edgeinfer.model;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -20,11 +23,19 @@ import org.tensorflow.types.TFloat32;
  * <p>Thread safety: {@link #run} may be called from many threads at once, because a TensorFlow session
  * accepts concurrent runs. Callers hold a lease ({@link #tryAcquire()} and {@link #release()}) around each
  * run. The session is closed only after {@link #retire()} and once the last lease is released, so a request
- * never runs on a closed session.
+ * never runs on a closed session. The close itself runs on a background thread, so that the request whose lease
+ * was the last one does not wait for it; {@link #awaitClosed} waits for it.
  */
 public final class LoadedModel {
 
     private static final Logger LOG = Logger.getLogger(LoadedModel.class);
+
+    /** Closes retired sessions, one at a time, off the request threads. */
+    private static final Executor CLOSER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "edgeinfer-model-closer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ModelVariant variant;
     private final SavedModelBundle bundle;
@@ -33,6 +44,7 @@ public final class LoadedModel {
     private final AtomicReference<ModelState> state = new AtomicReference<>(ModelState.WARMING);
     private final AtomicInteger leases = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     LoadedModel(ModelVariant variant, SavedModelBundle bundle, SessionFunction function) {
         this.variant = variant;
@@ -141,10 +153,13 @@ public final class LoadedModel {
     }
 
     private void closeOnce() {
-        if (state.compareAndSet(ModelState.DRAINING, ModelState.CLOSED)) {
-            bundle.close();
-            closed.countDown();
-            LOG.infof("Closed variant %s", id());
+        if (state.get() == ModelState.DRAINING && closing.compareAndSet(false, true)) {
+            CLOSER.execute(() -> {
+                bundle.close();
+                state.set(ModelState.CLOSED);
+                closed.countDown();
+                LOG.infof("Closed variant %s", id());
+            });
         }
     }
 }

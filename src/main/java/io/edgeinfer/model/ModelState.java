@@ -13,6 +13,9 @@ public enum ModelState {
     SERVING,
     /** Replaced by another variant. Requests already leased finish; no new ones are admitted. */
     DRAINING,
-    /** The TensorFlow session is closed and its native memory released. Entered once the last lease ends. */
+    /**
+     * The TensorFlow session is closed and its native memory released. Entered on a background thread once the last
+     * lease ends and the close has finished.
+     */
     CLOSED
 }

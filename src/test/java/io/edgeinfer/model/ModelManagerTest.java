@@ -82,7 +82,7 @@ class ModelManagerTest {
     }
 
     @Test
-    void swapDrainsOldVariant() {
+    void swapDrainsOldVariant() throws InterruptedException {
         LoadedModel full = manager.activate(new VariantId("fashion-mnist", "full"));
         ModelLease inFlight = manager.lease(null);
 
@@ -91,6 +91,7 @@ class ModelManagerTest {
         assertEquals(ModelState.DRAINING, full.state());
         assertEquals(10, inFlight.model().run(new float[28 * 28], 1).length);
         inFlight.close();
+        assertTrue(full.awaitClosed(Duration.ofSeconds(30)), "the drained variant must close");
         assertEquals(ModelState.CLOSED, full.state());
         assertSame(copy, manager.active().orElseThrow());
     }

@@ -17,11 +17,14 @@ import java.util.List;
  * @param rssAfterLastSwapMiB resident memory after the last swap, once its old variant closed, in MiB
  * @param rssRatio the second RSS figure divided by the first
  * @param rssAfterEachSwapMiB resident memory after each swap, in MiB
+ * @param heapAfterFirstSwapMiB Java heap committed right after the first swap, in MiB, which RSS includes
+ * @param heapAfterLastSwapMiB Java heap committed after the last swap, in MiB
  */
 @RegisterForReflection
 public record SwapBenchResult(String machine, List<String> variants, int ratePerSecond, PhaseResult steady,
         PhaseResult swapping, int swaps, double p99Ratio, double rssAfterFirstSwapMiB, double rssAfterLastSwapMiB,
-        double rssRatio, List<Double> rssAfterEachSwapMiB) {
+        double rssRatio, List<Double> rssAfterEachSwapMiB, double heapAfterFirstSwapMiB,
+        double heapAfterLastSwapMiB) {
 
     /** Replies of one phase, with publish-to-reply latency in milliseconds. */
     @RegisterForReflection
@@ -43,6 +46,9 @@ public record SwapBenchResult(String machine, List<String> variants, int ratePer
                 rssAfterLastSwapMiB, swaps));
         line(text, "rss ratio", String.format("%.3f (target within 10%%: %s)", rssRatio,
                 Math.abs(rssRatio - 1) <= 0.10 ? "met" : "missed"));
+        line(text, "java heap", String.format("%.1f MiB committed after the first swap, %.1f MiB after the last"
+                + " (part of the RSS; fix it with -Xms equal to -Xmx to see native memory alone)",
+                heapAfterFirstSwapMiB, heapAfterLastSwapMiB));
         return text.toString();
     }
 

@@ -68,9 +68,19 @@ public final class DemoClient implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Disconnects and waits up to 5 seconds for the connection to close, so that a client connecting next does not
+     * overlap with this one's teardown in the broker.
+     */
     public void close() {
         if (client.isConnected()) {
-            client.disconnect();
+            try {
+                client.disconnect().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // The broker may already have closed the connection; there is nothing left to release.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
