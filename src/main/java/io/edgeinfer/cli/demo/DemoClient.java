@@ -7,27 +7,45 @@ import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * A plain MQTT 3.1.1 client, as a user of the service would run one: it publishes inputs and receives the
  * replies on the results and errors topics. Blocking methods wait on the Vert.x futures, so call them from a
  * worker or command thread, never from an event loop.
+ *
+ * <p>When the broker closes the connection, the client connects and subscribes again, up to
+ * {@value #RECONNECT_ATTEMPTS} times, {@value #RECONNECT_DELAY_MILLIS} ms apart, and {@link #publish} waits for
+ * it. Messages sent to it in between are lost. Moquette 0.17 sometimes closes a connection right after it was
+ * accepted ("SUBSCRIBE received on already closed connection" in its log).
  */
 public final class DemoClient implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(DemoClient.class);
+    private static final int RECONNECT_ATTEMPTS = 10;
+    private static final long RECONNECT_DELAY_MILLIS = 200;
+
+    private final Vertx vertx;
     private final MqttClient client;
     private final String host;
     private final int port;
+    private final Map<String, Integer> filters = new LinkedHashMap<>();
+    private volatile boolean closed;
+    private volatile boolean started;
+    private final AtomicBoolean reconnecting = new AtomicBoolean();
 
     /**
      * @param maxMessageSize the largest message in bytes this client sends or accepts
      * @param maxInflight QoS 1 publishes that may await their acknowledgement at once
      */
     public DemoClient(Vertx vertx, String host, int port, int maxMessageSize, int maxInflight) {
+        this.vertx = vertx;
         this.host = host;
         this.port = port;
         this.client = MqttClient.create(vertx, new MqttClientOptions()
@@ -42,16 +60,54 @@ public final class DemoClient implements AutoCloseable {
     public void connect(Consumer<MqttPublishMessage> onReply, Duration timeout, String... replyFilters)
             throws Exception {
         client.publishHandler(onReply::accept);
-        await(client.connect(port, host), timeout, "connect to the MQTT broker at " + host + ":" + port);
-        Map<String, Integer> filters = new java.util.LinkedHashMap<>();
         for (String filter : replyFilters) {
             filters.put(filter, MqttQoS.AT_LEAST_ONCE.value());
         }
+        client.closeHandler(ignored -> {
+            if (started && reconnecting.compareAndSet(false, true)) {
+                reconnect(1);
+            }
+        });
+        await(client.connect(port, host), timeout, "connect to the MQTT broker at " + host + ":" + port);
+        started = true;
+        // The subscribe future completes when the request is sent, so a broker that closed the connection
+        // meanwhile has dropped it; the reconnect subscribes again.
         await(client.subscribe(filters), timeout, "subscribe to " + filters.keySet());
+        if (!client.isConnected() && reconnecting.compareAndSet(false, true)) {
+            vertx.runOnContext(ignored -> reconnect(1));
+        }
     }
 
-    /** Publishes at QoS 1 and waits until the broker acknowledges it. */
+    private void reconnect(int attempt) {
+        if (closed) {
+            return;
+        }
+        LOG.warnf("The broker at %s:%d closed the connection of %s; reconnecting (attempt %d of %d)", host, port,
+                client.clientId(), attempt, RECONNECT_ATTEMPTS);
+        client.connect(port, host)
+                .compose(ack -> client.subscribe(filters))
+                .onSuccess(ignored -> reconnecting.set(false))
+                .onFailure(error -> {
+                    if (attempt < RECONNECT_ATTEMPTS && !closed) {
+                        vertx.setTimer(RECONNECT_DELAY_MILLIS, id -> reconnect(attempt + 1));
+                    } else {
+                        reconnecting.set(false);
+                        LOG.errorf("Failed to reconnect %s to %s:%d: %s", client.clientId(), host, port,
+                                error.getMessage());
+                    }
+                });
+    }
+
+    /** Publishes at QoS 1, first waiting up to {@code timeout} for a lost connection to come back. */
     public void publish(String topic, byte[] payload, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!client.isConnected() && System.nanoTime() < deadline && !closed) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        if (!client.isConnected()) {
+            throw new IllegalStateException("Failed to publish to " + topic + ": not connected to the MQTT broker at "
+                    + host + ":" + port);
+        }
         await(client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false), timeout,
                 "publish to " + topic);
     }
@@ -67,12 +123,13 @@ public final class DemoClient implements AutoCloseable {
         }
     }
 
-    @Override
     /**
      * Disconnects and waits up to 5 seconds for the connection to close, so that a client connecting next does not
      * overlap with this one's teardown in the broker.
      */
+    @Override
     public void close() {
+        closed = true;
         if (client.isConnected()) {
             try {
                 client.disconnect().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
