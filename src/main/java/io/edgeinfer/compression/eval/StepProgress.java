@@ -31,7 +31,8 @@ public final class StepProgress implements AutoCloseable {
                 .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(unit, 1)
-                .setMaxRenderedLength(MAX_LINE_LENGTH);
+                .setMaxRenderedLength(MAX_LINE_LENGTH)
+                .showSpeed();
         if (System.console() == null) {
             builder.setConsumer(new DelegatingProgressBarConsumer(LOG::info, MAX_LINE_LENGTH))
                     .setUpdateIntervalMillis(15_000);
