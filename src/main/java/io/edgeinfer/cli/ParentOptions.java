@@ -7,6 +7,7 @@ import io.edgeinfer.model.ModelVariant;
 import io.edgeinfer.model.VariantId;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -62,6 +63,6 @@ public class ParentOptions {
     static List<String> techniques(ModelVariant parent, String technique) {
         List<String> inherited = parent.manifest().techniques() == null ? List.of()
                 : parent.manifest().techniques().stream().filter(t -> !t.equals("baseline")).toList();
-        return java.util.stream.Stream.concat(inherited.stream(), java.util.stream.Stream.of(technique)).toList();
+        return Stream.concat(inherited.stream(), Stream.of(technique)).toList();
     }
 }

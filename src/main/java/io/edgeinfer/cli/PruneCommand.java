@@ -9,6 +9,7 @@ import io.edgeinfer.compression.export.VariantDraft;
 import io.edgeinfer.compression.export.VariantExporter;
 import io.edgeinfer.compression.export.VariantReader;
 import io.edgeinfer.compression.prune.FilterPruning;
+import io.edgeinfer.compression.prune.FilterRanking;
 import io.edgeinfer.compression.prune.MagnitudePruning;
 import io.edgeinfer.compression.train.TrainingConfig;
 import io.edgeinfer.model.ModelConfig;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -151,7 +153,7 @@ public class PruneCommand implements Callable<Integer> {
     /** Returns the final sparsity of each kernel to prune, keyed by variable name. */
     private Map<String, Double> kernelSparsity(NetworkSpec network) {
         List<String> weighted = network.layers().stream().map(WeightedLayers::nameOf)
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
         for (String layer : layerSparsity.keySet()) {
             if (!weighted.contains(layer)) {
                 throw new IllegalArgumentException("--layer-sparsity names " + layer + ", but the layers with weights"
@@ -189,7 +191,7 @@ public class PruneCommand implements Callable<Integer> {
             if (channels > 0) {
                 String name = WeightedLayers.nameOf(layer);
                 Double fraction = unused.remove(name);
-                counts.put(name, io.edgeinfer.compression.prune.FilterRanking.keepCount(channels,
+                counts.put(name, FilterRanking.keepCount(channels,
                         fraction != null ? fraction : removeFraction));
             }
         }

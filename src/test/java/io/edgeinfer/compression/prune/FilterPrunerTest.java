@@ -65,6 +65,30 @@ class FilterPrunerTest {
     }
 
     @Test
+    void depthwiseLayerFollowsPrunedChannels() throws IOException {
+        NetworkSpec separable = new NetworkSpec("separable", 28, 28, 1, 10, List.of(
+                new LayerSpec.Conv2D("conv1", 3, 8, 2, true, Activation.RELU),
+                new LayerSpec.DepthwiseConv2D("depthwise", 3, 2, true, Activation.RELU6),
+                new LayerSpec.Conv2D("pointwise", 1, 6, 1, true, Activation.RELU),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Dense("logits", 10, true, Activation.NONE)));
+        WeightSet weights = Initializer.heNormal(separable, 6);
+        randomizeBiases(weights);
+        Dataset images = FashionMnist.test(FashionMnist.DEFAULT_DIR).head(8);
+
+        FilterPruner.Result result = FilterPruner.prune(separable, weights, Map.of("conv1", 5));
+
+        // The depthwise filters of removed channels must go too. Their bias would otherwise leak a constant, so
+        // the zeroed original also zeroes them.
+        Map<String, int[]> kept = Map.of("conv1", result.keptChannels().get("conv1"), "depthwise",
+                result.keptChannels().get("conv1"));
+        assertArrayEquals(new long[] {3, 3, 5, 1}, result.weights().get("depthwise/kernel").shape());
+        assertArrayEquals(new long[] {1, 1, 5, 6}, result.weights().get("pointwise/kernel").shape());
+        assertArrayEquals(Logits.of(separable, zeroRemoved(weights, kept), images),
+                Logits.of(result.spec(), result.weights(), images), 1e-4f);
+    }
+
+    @Test
     void keptChannelsHaveLargestNorms() {
         WeightSet weights = Initializer.heNormal(SPEC, 3);
 
@@ -103,13 +127,15 @@ class FilterPrunerTest {
             long[] shape = entry.getValue().shape();
             int[] channels = kept.get(layer);
             if (channels != null) {
-                int outputs = (int) shape[shape.length - 1];
+                // A depthwise kernel [height, width, channels, 1] has its channels on the third axis.
+                boolean depthwise = shape.length == 4 && shape[3] == 1;
+                int outputs = (int) (depthwise ? shape[2] : shape[shape.length - 1]);
                 boolean[] keep = new boolean[outputs];
                 for (int channel : channels) {
                     keep[channel] = true;
                 }
                 for (int i = 0; i < values.length; i++) {
-                    if (!keep[i % outputs]) {
+                    if (!keep[depthwise ? (i / (int) shape[3]) % outputs : i % outputs]) {
                         values[i] = 0f;
                     }
                 }
