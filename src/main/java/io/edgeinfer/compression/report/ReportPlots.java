@@ -1,5 +1,6 @@
 package io.edgeinfer.compression.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +34,16 @@ final class ReportPlots {
     private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
         SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS};
 
+    /** Dark colours that stay readable on white, unlike the pale ones in XChart's default palette. */
+    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b), Color.BLACK};
+
     private static XYChart chart(String title, String xTitle, List<ReportRow> rows, ToDoubleFunction<ReportRow> x) {
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xTitle)
                 .yAxisTitle("test accuracy (%)").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(10);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         int index = 0;
         for (ReportRow row : rows) {
             double value = x.applyAsDouble(row);
@@ -48,7 +53,9 @@ final class ReportPlots {
             XYSeries series = chart.addSeries(row.variant(), new double[] {value},
                     new double[] {row.accuracy() * 100});
             // Different shapes keep variants with equal figures, such as equal sizes, apart.
-            series.setMarker(MARKERS[index++ % MARKERS.length]);
+            series.setMarker(MARKERS[index % MARKERS.length]);
+            series.setMarkerColor(COLORS[index % COLORS.length]);
+            index++;
         }
         return chart;
     }
