@@ -86,9 +86,12 @@ public class EvaluateCommand implements Callable<Integer> {
                 chosen.add(variant);
             }
         }
-        if (variants != null && chosen.size() != variants.size() + 1) {
-            throw new IllegalArgumentException("Some of " + variants + " are not variants of " + model + "; it has "
-                    + all.stream().map(v -> v.id().variant()).toList());
+        List<String> names = all.stream().map(v -> v.id().variant()).toList();
+        List<String> missing = variants == null ? List.of()
+                : variants.stream().filter(name -> !names.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Variants " + missing + " not found for model " + model + "; it has "
+                    + names);
         }
         return chosen;
     }

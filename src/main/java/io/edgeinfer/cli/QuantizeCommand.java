@@ -93,6 +93,10 @@ public class QuantizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (decideBatch != 1 && decideBatch != 32) {
+            throw new IllegalArgumentException("--decide-batch must be 1 or 32, the batch sizes layers are timed at;"
+                    + " got " + decideBatch);
+        }
         ModelVariant parent = parentOptions.parentVariant(modelConfig);
         VariantReader.TrainedNetwork network = VariantReader.read(parent);
         Dataset test = FashionMnist.test(parentOptions.data);
