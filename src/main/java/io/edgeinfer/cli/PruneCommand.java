@@ -1,15 +1,12 @@
 package io.edgeinfer.cli;
 
-import io.edgeinfer.compression.arch.LayerSpec;
 import io.edgeinfer.compression.arch.NetworkSpec;
-import io.edgeinfer.compression.arch.WeightedLayers;
 import io.edgeinfer.compression.data.Dataset;
 import io.edgeinfer.compression.data.FashionMnist;
 import io.edgeinfer.compression.export.VariantDraft;
 import io.edgeinfer.compression.export.VariantExporter;
 import io.edgeinfer.compression.export.VariantReader;
 import io.edgeinfer.compression.prune.FilterPruning;
-import io.edgeinfer.compression.prune.FilterRanking;
 import io.edgeinfer.compression.prune.MagnitudePruning;
 import io.edgeinfer.compression.train.TrainingConfig;
 import io.edgeinfer.model.ModelConfig;
@@ -20,7 +17,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,9 +109,9 @@ public class PruneCommand implements Callable<Integer> {
 
     private ModelManifest pruneMagnitude(ModelVariant parent, VariantReader.TrainedNetwork network, Dataset training,
             Dataset test, TrainingConfig config, Map<String, Object> settings) throws Exception {
-        Map<String, Double> kernels = kernelSparsity(network.spec());
-        String name = variant != null ? variant : "pruned-" + (int) Math.floor(overallSparsity(network.spec(), kernels)
-                * 100);
+        Map<String, Double> kernels = PruneTargets.kernelSparsity(network.spec(), sparsity, layerSparsity);
+        String name = variant != null ? variant : "pruned-"
+                + (int) Math.floor(PruneTargets.overallSparsity(network.spec(), kernels) * 100);
         MagnitudePruning.Settings schedule = new MagnitudePruning.Settings(initialSparsity, 0, endFraction,
                 frequencySteps);
         MagnitudePruning.Outcome outcome = MagnitudePruning.run(network.spec(), network.weights(), kernels, schedule,
@@ -137,7 +133,7 @@ public class PruneCommand implements Callable<Integer> {
     private ModelManifest pruneFilters(ModelVariant parent, VariantReader.TrainedNetwork network, Dataset training,
             Dataset test, TrainingConfig config, Map<String, Object> settings) throws Exception {
         String name = variant != null ? variant : "pruned-filters";
-        Map<String, Integer> keepCounts = keepCounts(network.spec());
+        Map<String, Integer> keepCounts = PruneTargets.keepCounts(network.spec(), removeFraction, layerRemove);
         FilterPruning.Outcome outcome = FilterPruning.run(network.spec(), network.weights(), keepCounts, training,
                 test, config, "prune " + parentOptions.model + "/" + name);
 
@@ -148,58 +144,6 @@ public class PruneCommand implements Callable<Integer> {
         VariantDraft draft = draft(parent, name, "prune-filters", outcome.spec(), settings, null);
         return VariantExporter.export(draft, outcome.weights(), parentOptions.modelsRoot(modelConfig), test,
                 parentOptions.latencyRuns);
-    }
-
-    /** Returns the final sparsity of each kernel to prune, keyed by variable name. */
-    private Map<String, Double> kernelSparsity(NetworkSpec network) {
-        List<String> weighted = network.layers().stream().map(WeightedLayers::nameOf)
-                .filter(Objects::nonNull).toList();
-        for (String layer : layerSparsity.keySet()) {
-            if (!weighted.contains(layer)) {
-                throw new IllegalArgumentException("--layer-sparsity names " + layer + ", but the layers with weights"
-                        + " are " + weighted);
-            }
-        }
-        Map<String, Double> kernels = new LinkedHashMap<>();
-        for (String layer : weighted) {
-            double target = layerSparsity.getOrDefault(layer, sparsity);
-            if (target > 0) {
-                kernels.put(layer + "/kernel", target);
-            }
-        }
-        return kernels;
-    }
-
-    /** Returns the fraction of all parameters that pruning {@code kernels} to their targets sets to zero. */
-    private static double overallSparsity(NetworkSpec network, Map<String, Double> kernels) {
-        double zeros = 0;
-        for (Map.Entry<String, long[]> variable : network.variableShapes().entrySet()) {
-            long count = java.util.Arrays.stream(variable.getValue()).reduce(1, (a, b) -> a * b);
-            zeros += count * kernels.getOrDefault(variable.getKey(), 0.0);
-        }
-        return zeros / network.parameters();
-    }
-
-    /** Returns the channels to keep in every convolution and hidden dense layer, after removing their fraction. */
-    private Map<String, Integer> keepCounts(NetworkSpec network) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<String, Double> unused = new LinkedHashMap<>(layerRemove);
-        List<LayerSpec> layerList = network.layers();
-        for (LayerSpec layer : layerList.subList(0, layerList.size() - 1)) {
-            int channels = layer instanceof LayerSpec.Conv2D conv ? conv.filters()
-                    : layer instanceof LayerSpec.Dense dense ? dense.units() : 0;
-            if (channels > 0) {
-                String name = WeightedLayers.nameOf(layer);
-                Double fraction = unused.remove(name);
-                counts.put(name, FilterRanking.keepCount(channels,
-                        fraction != null ? fraction : removeFraction));
-            }
-        }
-        if (!unused.isEmpty()) {
-            throw new IllegalArgumentException("--layer-remove names " + unused.keySet() + ", which are not"
-                    + " convolution or hidden dense layers of " + network.name());
-        }
-        return counts;
     }
 
     private VariantDraft draft(ModelVariant parent, String name, String technique, NetworkSpec network,
