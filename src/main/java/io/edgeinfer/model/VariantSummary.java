@@ -10,6 +10,7 @@ import java.util.List;
  * @param accuracy top-1 test accuracy as a fraction, or null when not measured
  * @param latency the latency figures from the manifest, each with the machine it was measured on
  * @param active whether this variant is serving in this process
+ * @param notes the manifest's notes, or null when it has none
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,7 +26,8 @@ public record VariantSummary(
         long fileBytes,
         Long compressedBytes,
         List<LatencyMeasurement> latency,
-        boolean active) {
+        boolean active,
+        List<String> notes) {
 
     /** Summarizes a catalog entry. */
     public static VariantSummary of(ModelVariant variant, boolean active) {
@@ -39,6 +41,7 @@ public record VariantSummary(
                 measured == null ? 0 : measured.fileBytes(),
                 measured == null ? null : measured.compressedBytes(),
                 measured == null ? null : measured.latency(),
-                active);
+                active,
+                manifest.notes());
     }
 }

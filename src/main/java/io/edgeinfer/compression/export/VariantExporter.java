@@ -37,6 +37,13 @@ public final class VariantExporter {
     private VariantExporter() {
     }
 
+    /** Writes a variant's SavedModel into a folder that does not exist yet. */
+    @FunctionalInterface
+    public interface SavedModelSource {
+
+        void writeTo(Path dir) throws IOException;
+    }
+
     /**
      * Exports, measures and installs a variant under {@code modelsRoot/<model>/<variant>}.
      *
@@ -45,12 +52,22 @@ public final class VariantExporter {
      */
     public static ModelManifest export(VariantDraft draft, WeightSet weights, Path modelsRoot, Dataset test,
             int latencyRuns) throws IOException {
+        return export(draft, dir -> SavedModelWriter.write(draft.spec(), weights, dir), modelsRoot, test,
+                latencyRuns);
+    }
+
+    /**
+     * Exports a variant whose SavedModel {@code source} writes, for techniques that change the graph itself, such
+     * as quantization. The manifest's parameter and MAC counts still come from {@code draft.spec()}.
+     */
+    public static ModelManifest export(VariantDraft draft, SavedModelSource source, Path modelsRoot, Dataset test,
+            int latencyRuns) throws IOException {
         Path target = modelsRoot.resolve(draft.model()).resolve(draft.variant());
         Path staging = target.resolveSibling("." + draft.variant() + ".staging");
         FileTrees.deleteIfExists(staging);
         Files.createDirectories(staging.getParent());
 
-        SavedModelWriter.write(draft.spec(), weights, staging);
+        source.writeTo(staging);
         ModelManifest unmeasured = manifest(draft, staging, null);
         ModelManifest measured = manifest(draft, staging, measure(unmeasured, staging, test, latencyRuns));
         ManifestIo.write(staging, measured);
@@ -100,6 +117,6 @@ public final class VariantExporter {
         Map<String, Object> architecture = MAPPER.convertValue(spec, new TypeReference<Map<String, Object>>() { });
         return new ModelManifest(ModelManifest.FORMAT_VERSION, draft.model(), draft.variant(), draft.techniques(),
                 draft.parent(), signature, draft.labels(), draft.preprocessing(), measurements, files, architecture,
-                draft.provenance());
+                draft.provenance(), draft.notes());
     }
 }
