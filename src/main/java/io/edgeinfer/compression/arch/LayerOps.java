@@ -31,6 +31,9 @@ final class LayerOps {
             int[] window = {1, pool.size(), pool.size(), 1};
             return tf.nn.maxPool(x, tf.constant(window), tf.constant(window), "VALID");
         }
+        if (layer instanceof LayerSpec.GlobalAveragePool) {
+            return tf.math.mean(x, tf.constant(new int[] {1, 2}));
+        }
         if (layer instanceof LayerSpec.Flatten) {
             long[] shape = x.shape().asArray();
             long features = 1;
@@ -47,7 +50,7 @@ final class LayerOps {
         throw new IllegalArgumentException("No operations for layer " + layer);
     }
 
-    private static Operand<TFloat32> activate(Ops tf, Operand<TFloat32> x, Activation activation) {
+    static Operand<TFloat32> activate(Ops tf, Operand<TFloat32> x, Activation activation) {
         return switch (activation) {
             case NONE -> x;
             case RELU -> tf.nn.relu(x);

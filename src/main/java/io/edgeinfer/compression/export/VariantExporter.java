@@ -28,6 +28,9 @@ import org.jboss.logging.Logger;
  *
  * <p>The folder is built beside its final place and moved there only when complete, so that a runtime scanning
  * the models root never sees a half-written variant. An existing variant of the same name is replaced.
+ *
+ * <p>Batch-norm layers are folded into the layer before them first ({@link BatchNormFolding}), so the manifest's
+ * architecture, parameter count and MACs describe the folded network that the SavedModel holds.
  */
 public final class VariantExporter {
 
@@ -44,6 +47,12 @@ public final class VariantExporter {
      * @param latencyRuns timed calls per batch size, or 0 to skip the latency measurement
      */
     public static ModelManifest export(VariantDraft draft, WeightSet weights, Path modelsRoot, Dataset test,
+            int latencyRuns) throws IOException {
+        VariantReader.TrainedNetwork folded = BatchNormFolding.fold(draft.spec(), weights);
+        return install(draft.withSpec(folded.spec()), folded.weights(), modelsRoot, test, latencyRuns);
+    }
+
+    private static ModelManifest install(VariantDraft draft, WeightSet weights, Path modelsRoot, Dataset test,
             int latencyRuns) throws IOException {
         Path target = modelsRoot.resolve(draft.model()).resolve(draft.variant());
         Path staging = target.resolveSibling("." + draft.variant() + ".staging");
