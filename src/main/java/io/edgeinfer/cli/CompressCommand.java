@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** The compression toolkit: commands that train variants and write them to the models folder. */
 @Command(name = "compress", mixinStandardHelpOptions = true,
         description = "Train models and produce compressed variants under the models folder.",
-        subcommands = {TrainCommand.class, TeacherCommand.class})
+        subcommands = {TrainCommand.class, TeacherCommand.class, MobilenetCommand.class,
+            DistillCommand.class})
 public class CompressCommand {
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ScratchTraining {
 
     /**
-     * What to train and how to record it.
+     * The network to train, the loss, and the manifest entries that describe the result.
      *
      * @param techniques the manifest's techniques
      * @param parent the variant it learns from, or null

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where a toolkit command reads the data and writes the variant, shared by the compress commands. */
+/** The data and models folders, the training-set limit and the latency runs that all compress commands take. */
 public class ToolkitFlags {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST IDX files (default: ${DEFAULT-VALUE}).")

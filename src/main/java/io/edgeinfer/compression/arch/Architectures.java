@@ -45,7 +45,7 @@ public final class Architectures {
         for (int filters : new int[] {32, 64}) {
             for (int repeat = 0; repeat < 2; repeat++) {
                 layers.add(new LayerSpec.Conv2D("conv" + index, 3, filters, 1, false, Activation.NONE));
-                layers.add(batchNorm("conv" + index + "_bn", Activation.RELU));
+                layers.add(batchNorm("conv" + index + "_bn", BATCH_NORM_MOMENTUM, Activation.RELU));
                 index++;
             }
             layers.add(new LayerSpec.MaxPool(2));
@@ -53,7 +53,7 @@ public final class Architectures {
         }
         layers.add(new LayerSpec.Flatten());
         layers.add(new LayerSpec.Dense("fc1", 512, false, Activation.NONE));
-        layers.add(batchNorm("fc1_bn", Activation.RELU));
+        layers.add(batchNorm("fc1_bn", BATCH_NORM_MOMENTUM, Activation.RELU));
         layers.add(new LayerSpec.Dropout(0.5f));
         layers.add(new LayerSpec.Dense("logits", classes, true, Activation.NONE));
         return new NetworkSpec("teacher-cnn-bn", height, width, channels, classes, layers);
@@ -69,21 +69,31 @@ public final class Architectures {
      *     8) as in MobileNet V2's reference code. Parameters and MACs shrink about with its square
      */
     public static NetworkSpec mobilenet(int height, int width, int channels, int classes, double widthMultiplier) {
+        return mobilenet(height, width, channels, classes, widthMultiplier, BATCH_NORM_MOMENTUM);
+    }
+
+    /**
+     * Returns the MobileNet-style network with another batch-norm momentum. The default of 0.99 leaves the moving
+     * averages near their initial values for the first few hundred steps, so runs that short, such as tests, need
+     * a lower one.
+     */
+    public static NetworkSpec mobilenet(int height, int width, int channels, int classes, double widthMultiplier,
+            float batchNormMomentum) {
         if (!(widthMultiplier > 0)) {
             throw new IllegalArgumentException("Width multiplier must be positive; got " + widthMultiplier);
         }
         List<LayerSpec> layers = new ArrayList<>();
         layers.add(new LayerSpec.Conv2D("stem", 3, scaledChannels(MOBILENET_STEM_CHANNELS, widthMultiplier), 1,
                 false, Activation.NONE));
-        layers.add(batchNorm("stem_bn", Activation.RELU6));
+        layers.add(batchNorm("stem_bn", batchNormMomentum, Activation.RELU6));
         for (int b = 0; b < MOBILENET_BLOCKS.length; b++) {
             String block = "block" + (b + 1);
             int filters = scaledChannels(MOBILENET_BLOCKS[b][0], widthMultiplier);
             layers.add(new LayerSpec.DepthwiseConv2D(block + "_dw", 3, MOBILENET_BLOCKS[b][1], false,
                     Activation.NONE));
-            layers.add(batchNorm(block + "_dw_bn", Activation.RELU6));
+            layers.add(batchNorm(block + "_dw_bn", batchNormMomentum, Activation.RELU6));
             layers.add(new LayerSpec.Conv2D(block + "_pw", 1, filters, 1, false, Activation.NONE));
-            layers.add(batchNorm(block + "_pw_bn", Activation.RELU6));
+            layers.add(batchNorm(block + "_pw_bn", batchNormMomentum, Activation.RELU6));
         }
         layers.add(new LayerSpec.GlobalAveragePool());
         layers.add(new LayerSpec.Dense("logits", classes, true, Activation.NONE));
@@ -96,7 +106,7 @@ public final class Architectures {
         return Math.max(8, (int) Math.round(base * multiplier / 8) * 8);
     }
 
-    private static LayerSpec.BatchNorm batchNorm(String name, Activation activation) {
-        return new LayerSpec.BatchNorm(name, BATCH_NORM_EPSILON, BATCH_NORM_MOMENTUM, activation);
+    private static LayerSpec.BatchNorm batchNorm(String name, float momentum, Activation activation) {
+        return new LayerSpec.BatchNorm(name, BATCH_NORM_EPSILON, momentum, activation);
     }
 }

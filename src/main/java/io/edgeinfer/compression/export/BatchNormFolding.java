@@ -27,7 +27,6 @@ public final class BatchNormFolding {
         if (layers.stream().noneMatch(LayerSpec.BatchNorm.class::isInstance)) {
             return new VariantReader.TrainedNetwork(spec, weights);
         }
-        List<LayerSpec> folded = new ArrayList<>();
         WeightSet foldedWeights = new WeightSet();
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
@@ -36,16 +35,27 @@ public final class BatchNormFolding {
             }
             String name = weightLayerName(layer);
             if (i + 1 < layers.size() && layers.get(i + 1) instanceof LayerSpec.BatchNorm norm) {
-                folded.add(withBiasAndActivation(layer, norm.activation()));
                 foldInto(name, norm, weights, foldedWeights);
             } else {
-                folded.add(layer);
                 copyWeights(name, weights, foldedWeights);
             }
         }
-        NetworkSpec foldedSpec = new NetworkSpec(spec.name(), spec.height(), spec.width(), spec.channels(),
-                spec.classes(), folded);
-        return new VariantReader.TrainedNetwork(foldedSpec, foldedWeights);
+        return new VariantReader.TrainedNetwork(foldedSpec(spec), foldedWeights);
+    }
+
+    /** Returns the layers that {@link #fold} makes, without weights, for counting parameters and MACs. */
+    public static NetworkSpec foldedSpec(NetworkSpec spec) {
+        List<LayerSpec> layers = spec.layers();
+        List<LayerSpec> folded = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            if (layer instanceof LayerSpec.BatchNorm) {
+                continue;
+            }
+            folded.add(i + 1 < layers.size() && layers.get(i + 1) instanceof LayerSpec.BatchNorm norm
+                    ? withBiasAndActivation(layer, norm.activation()) : layer);
+        }
+        return new NetworkSpec(spec.name(), spec.height(), spec.width(), spec.channels(), spec.classes(), folded);
     }
 
     private static void foldInto(String layer, LayerSpec.BatchNorm norm, WeightSet weights, WeightSet target) {
