@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "compress", mixinStandardHelpOptions = true,
         description = "Train models and produce compressed variants under the models folder.",
         subcommands = {TrainCommand.class, TeacherCommand.class, MobilenetCommand.class,
-            DistillCommand.class})
+            DistillCommand.class, FactorizeCommand.class})
 public class CompressCommand {
 }

@@ -3,7 +3,10 @@ package io.edgeinfer.cli;
 import io.edgeinfer.compression.train.TrainingConfig;
 import picocli.CommandLine.Option;
 
-/** The training schedule of the compress commands that train a network from scratch. */
+/**
+ * The training schedule of the compress commands. The defaults suit training from scratch, and
+ * {@link #fineTuning()} gives shorter, gentler ones for retraining a trained network after a change.
+ */
 public class ScheduleFlags {
 
     @Option(names = "--epochs", description = "Passes over the training images (default: ${DEFAULT-VALUE}).")
@@ -26,6 +29,15 @@ public class ScheduleFlags {
     @Option(names = "--no-flip", negatable = true, description = "Mirror half the training images left-right"
             + " (default: on).")
     boolean flip = true;
+
+    /** Returns flags whose defaults are 3 epochs at learning rates from 1e-4 down to 1e-6. */
+    static ScheduleFlags fineTuning() {
+        ScheduleFlags flags = new ScheduleFlags();
+        flags.epochs = 3;
+        flags.learningRate = 1e-4f;
+        flags.finalLearningRate = 1e-6f;
+        return flags;
+    }
 
     TrainingConfig config() {
         return new TrainingConfig(epochs, batchSize, learningRate, finalLearningRate, seed, flip);
