@@ -7,10 +7,8 @@ import io.edgeinfer.compression.distill.DistillationObjective;
 import io.edgeinfer.compression.distill.TeacherTargets;
 import io.edgeinfer.compression.export.VariantReader;
 import io.edgeinfer.compression.train.TrainingOptions;
-import io.edgeinfer.model.ModelCatalog;
 import io.edgeinfer.model.ModelConfig;
 import io.edgeinfer.model.ModelVariant;
-import io.edgeinfer.model.VariantId;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Trains the MobileNet-style student from a teacher variant's soft targets and the labels. */
@@ -68,10 +65,8 @@ public class DistillCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path modelsRoot = toolkit.modelsRoot(modelConfig);
-        ModelVariant teacherVariant = ModelCatalog.scan(modelsRoot).find(new VariantId(toolkit.model, teacher))
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "Teacher variant " + toolkit.model
-                        + "/" + teacher + " not found in " + modelsRoot + "; train one with 'compress teacher' or"
-                        + " name another with --teacher"));
+        ModelVariant teacherVariant = toolkit.findVariant(spec, modelsRoot, teacher,
+                "train a teacher with 'compress teacher' or name another with --teacher");
         Dataset training = toolkit.training();
         TeacherTargets targets = TeacherTargets.compute(VariantReader.read(teacherVariant), training);
         spec.commandLine().getOut().printf("Teacher %s scores %.2f%% on the %d training images%n",

@@ -9,10 +9,8 @@ import io.edgeinfer.compression.lowrank.RankRule;
 import io.edgeinfer.compression.train.Trainer;
 import io.edgeinfer.compression.train.TrainingConfig;
 import io.edgeinfer.compression.train.TrainingOptions;
-import io.edgeinfer.model.ModelCatalog;
 import io.edgeinfer.model.ModelConfig;
 import io.edgeinfer.model.ModelVariant;
-import io.edgeinfer.model.VariantId;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -71,15 +69,12 @@ public class FactorizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path modelsRoot = toolkit.modelsRoot(modelConfig);
-        ModelVariant parentVariant = ModelCatalog.scan(modelsRoot).find(new VariantId(toolkit.model, parent))
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "Variant " + toolkit.model + "/"
-                        + parent + " not found in " + modelsRoot + "; name another with --parent"));
+        ModelVariant parentVariant = toolkit.findVariant(spec, modelsRoot, parent, "name another with --parent");
         Dataset training = toolkit.training();
         Dataset test = toolkit.test();
         PrintWriter out = spec.commandLine().getOut();
 
-        LowRankFactorizer.Result factorized = LowRankFactorizer.factorize(VariantReader.read(parentVariant),
-                rules());
+        LowRankFactorizer.Result factorized = factorize(VariantReader.read(parentVariant));
         print(factorized.layers(), out);
         VariantReader.TrainedNetwork network = factorized.network();
         double before;
@@ -99,6 +94,16 @@ public class FactorizeCommand implements Callable<Integer> {
                 VariantOutput.provenance(spec, config.seed(), settings(config, factorized, before, training)));
         VariantOutput.export(spec, draft, outcome.weights(), modelsRoot, test, toolkit.latencyRuns);
         return 0;
+    }
+
+    /** Factorizes {@code network}, reporting a layer or rank that does not fit it as a usage error. */
+    private LowRankFactorizer.Result factorize(VariantReader.TrainedNetwork network) {
+        Map<String, RankRule> rules = rules();
+        try {
+            return LowRankFactorizer.factorize(network, rules);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     private Map<String, RankRule> rules() {

@@ -82,15 +82,17 @@ public class MobilenetCommand implements Callable<Integer> {
 
     /** Prints one row per separable block and the totals, with batch norm folded as it is exported. */
     static void print(SeparableComparison.Comparison comparison, PrintWriter out) {
-        out.printf("%-10s %-12s %12s %12s %14s %14s %8s%n", "block", "output", "parameters", "standard",
-                "MACs", "standard", "MACs %");
+        out.println("Depthwise separable blocks against standard 3x3 convolutions of the same shape"
+                + " (batch norm folded):");
+        out.printf("%-10s %-10s %12s %12s %12s %12s %7s%n", "block", "output", "params", "params std",
+                "MACs", "MACs std", "MACs %");
         for (SeparableComparison.Block block : comparison.blocks()) {
-            out.printf("%-10s %-12s %,12d %,12d %,14d %,14d %7.1f%%%n", block.block(),
+            out.printf("%-10s %-10s %,12d %,12d %,12d %,12d %6.1f%%%n", block.block(),
                     block.outputShape().get(0) + "x" + block.outputShape().get(1) + "x" + block.outputShape().get(2),
                     block.separableParameters(), block.standardParameters(), block.separableMacs(),
                     block.standardMacs(), 100.0 * block.separableMacs() / block.standardMacs());
         }
-        out.printf("%-10s %-12s %,12d %,12d %,14d %,14d %7.1f%%%n", "network", "", comparison.parameters(),
+        out.printf("%-10s %-10s %,12d %,12d %,12d %,12d %6.1f%%%n", "network", "", comparison.parameters(),
                 comparison.standardParameters(), comparison.macs(), comparison.standardMacs(),
                 100.0 * comparison.macs() / comparison.standardMacs());
         out.flush();

@@ -2,10 +2,15 @@ package io.edgeinfer.cli;
 
 import io.edgeinfer.compression.data.Dataset;
 import io.edgeinfer.compression.data.FashionMnist;
+import io.edgeinfer.model.ModelCatalog;
 import io.edgeinfer.model.ModelConfig;
+import io.edgeinfer.model.ModelVariant;
+import io.edgeinfer.model.VariantId;
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The data and models folders, the training-set limit and the latency runs that all compress commands take. */
 public class ToolkitFlags {
@@ -32,6 +37,18 @@ public class ToolkitFlags {
     /** Returns {@code --models}, or the configured models root when it is not given. */
     Path modelsRoot(ModelConfig config) {
         return models != null ? models : config.dir();
+    }
+
+    /**
+     * Returns variant {@code name} of {@code --model} from the models root.
+     *
+     * @param hint what the user can do instead, appended to the error
+     * @throws ParameterException if the catalog has no such variant
+     */
+    ModelVariant findVariant(CommandSpec spec, Path modelsRoot, String name, String hint) {
+        return ModelCatalog.scan(modelsRoot).find(new VariantId(model, name)).orElseThrow(() ->
+                new ParameterException(spec.commandLine(), "Variant " + model + "/" + name + " not found in "
+                        + modelsRoot + "; " + hint));
     }
 
     /** Reads the training images, cut to {@code --train-limit}. */

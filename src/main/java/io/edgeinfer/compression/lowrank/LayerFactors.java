@@ -19,9 +19,9 @@ record LayerFactors(List<LayerSpec> layers, WeightSet weights, LowRankFactorizer
         int rank = rule.rank(svd.singularValues());
         int breakEven = RankSelection.breakEvenRank(rows, columns);
         if (rank > breakEven) {
-            throw new IllegalArgumentException("Layer " + name + " at " + rule + " gets rank " + rank + ", but"
-                    + " only ranks up to " + breakEven + " reduce its " + rows + " x " + columns + " kernel; choose a"
-                    + " lower rank or energy");
+            throw new IllegalArgumentException("Rank " + rank + " (from " + rule + ") would not reduce the " + rows
+                    + " x " + columns + " kernel of layer " + name + ", which only ranks up to " + breakEven + " do;"
+                    + " choose a lower rank or energy");
         }
 
         float[] first = new float[rows * rank];

@@ -71,7 +71,8 @@ public final class LowRankFactorizer {
         }
         if (!pending.isEmpty()) {
             throw new IllegalArgumentException("No dense or convolution layer named " + pending.keySet()
-                    + " in network " + spec.name() + "; its layers are " + spec.variableShapes().keySet());
+                    + " in network " + spec.name() + "; its layers with weights are " + spec.variableShapes().keySet()
+                    .stream().map(name -> name.substring(0, name.lastIndexOf('/'))).distinct().toList());
         }
         NetworkSpec factorized = new NetworkSpec(spec.name() + "-low-rank", spec.height(), spec.width(),
                 spec.channels(), spec.classes(), layers);
