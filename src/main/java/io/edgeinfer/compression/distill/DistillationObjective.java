@@ -22,6 +22,9 @@ import org.tensorflow.types.TInt32;
  * <p>The T^2 factor keeps the soft term's gradients at the same scale for any temperature T. The KL term is the
  * cross-entropy of the student against the soft targets minus their entropy, which uses the same softmax
  * cross-entropy kernel as plain training, whose gradient TensorFlow 2.18's C++ registry has.
+ *
+ * <p>Use one instance per training run: {@link #loss} creates the teacher-logits placeholder that {@link #feed}
+ * fills. Not thread-safe.
  */
 public final class DistillationObjective implements Objective {
 
@@ -31,6 +34,8 @@ public final class DistillationObjective implements Objective {
     private Placeholder<TFloat32> teacherLogits;
 
     /**
+     * Creates the loss for a student learning from {@code teacher}.
+     *
      * @param temperature T, above 0. Higher values soften the targets
      * @param alpha the weight of the soft term, in [0, 1]. 0 gives plain cross-entropy
      */
