@@ -40,6 +40,9 @@ public final class LayerOps {
             int[] window = {1, pool.size(), pool.size(), 1};
             return tf.nn.maxPool(x, tf.constant(window), tf.constant(window), "VALID");
         }
+        if (layer instanceof LayerSpec.GlobalAveragePool) {
+            return tf.math.mean(x, tf.constant(new int[] {1, 2}));
+        }
         if (layer instanceof LayerSpec.Flatten) {
             long[] shape = x.shape().asArray();
             long features = 1;

@@ -28,4 +28,9 @@ public record VariantDraft(
             List<String> labels, Preprocessing preprocessing, Provenance provenance) {
         this(model, variant, techniques, parent, spec, labels, preprocessing, provenance, null);
     }
+
+    /** Returns this draft with another network, as after folding batch norm. */
+    public VariantDraft withSpec(NetworkSpec value) {
+        return new VariantDraft(model, variant, techniques, parent, value, labels, preprocessing, provenance, notes);
+    }
 }

@@ -28,6 +28,10 @@ import org.jboss.logging.Logger;
  *
  * <p>The folder is built beside its final place and moved there only when complete, so that a runtime scanning
  * the models root never sees a half-written variant. An existing variant of the same name is replaced.
+ *
+ * <p>When the exporter writes the SavedModel from float weights, batch-norm layers are folded into the layer
+ * before them first ({@link BatchNormFolding}), so the manifest's architecture, parameter count and MACs describe
+ * the folded network that the SavedModel holds. A technique that writes its own graph passes a folded spec.
  */
 public final class VariantExporter {
 
@@ -52,8 +56,9 @@ public final class VariantExporter {
      */
     public static ModelManifest export(VariantDraft draft, WeightSet weights, Path modelsRoot, Dataset test,
             int latencyRuns) throws IOException {
-        return export(draft, dir -> SavedModelWriter.write(draft.spec(), weights, dir), modelsRoot, test,
-                latencyRuns);
+        VariantReader.TrainedNetwork folded = BatchNormFolding.fold(draft.spec(), weights);
+        return export(draft.withSpec(folded.spec()),
+                dir -> SavedModelWriter.write(folded.spec(), folded.weights(), dir), modelsRoot, test, latencyRuns);
     }
 
     /**
