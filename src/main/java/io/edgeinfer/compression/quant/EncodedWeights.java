@@ -70,7 +70,7 @@ final class EncodedWeights {
         Shape shape = Shape.of(weight.shape());
         Variable<TUint8> bytes = variable(name, shape, TUint8.class,
                 () -> TUint8.tensorOf(shape, DataBuffers.of(weight.values(), true, false)));
-        Shape scaleShape = Shape.of(weight.scales().length);
+        Shape scaleShape = scaleShape(weight);
         Variable<TFloat32> scales = variable(name + "_scale", scaleShape, TFloat32.class,
                 () -> TFloat32.tensorOf(scaleShape, DataBuffers.of(weight.scales(), true, false)));
 
@@ -83,6 +83,17 @@ final class EncodedWeights {
         Operand<TFloat32> levels = scope.withName(leaf + "_levels").dtypes.cast(RawOps.output(signed, 0),
                 TFloat32.class);
         return scope.withName(leaf + "_dequantized").math.mul(levels, scales);
+    }
+
+    /**
+     * Returns the shape the scales broadcast from onto the kernel: {@code [channels]} along the last dimension, or
+     * {@code [channels, 1]} for a depthwise kernel, whose channels are the dimension before the last.
+     */
+    private static Shape scaleShape(Int8Quantizer.Int8Weight weight) {
+        long[] shape = weight.shape();
+        int count = weight.scales().length;
+        boolean beforeLast = count > 1 && shape.length >= 2 && shape[shape.length - 1] == 1;
+        return beforeLast ? Shape.of(count, 1) : Shape.of(count);
     }
 
     /** Sets every variable added so far. */

@@ -18,7 +18,7 @@ public final class Int8Quantizer {
      *
      * @param shape the shape of the weight
      * @param values the quantized values, in the weight's row-major order
-     * @param scales one per output channel (the last dimension), or a single one for the whole tensor
+     * @param scales one per output channel (see {@link #channelCount}), or a single one for the whole tensor
      */
     public record Int8Weight(long[] shape, byte[] values, float[] scales) {
 
@@ -31,9 +31,12 @@ public final class Int8Quantizer {
     private Int8Quantizer() {
     }
 
-    /** Quantizes with one scale per output channel, the last dimension of a Conv2D or dense kernel. */
+    /**
+     * Quantizes with one scale per output channel: the last dimension of a Conv2D or dense kernel, or the channel
+     * dimension of a depthwise kernel {@code [k, k, channels, 1]}, whose last dimension is 1.
+     */
     public static Int8Weight perChannel(WeightSet.Weight weight) {
-        int channels = Math.toIntExact(weight.shape()[weight.shape().length - 1]);
+        int channels = Math.toIntExact(channelCount(weight.shape()));
         float[] maxAbs = new float[channels];
         float[] values = weight.values();
         for (int i = 0; i < values.length; i++) {
@@ -69,6 +72,16 @@ public final class Int8Quantizer {
             levels[i] = (byte) Math.max(-MAX_LEVEL, Math.min(MAX_LEVEL, level));
         }
         return new Int8Weight(weight.shape().clone(), levels, scales);
+    }
+
+    /**
+     * Returns the number of output channels of a kernel. For a last dimension of 1, as in a depthwise kernel, the
+     * channels are the dimension before it. Element {@code i} belongs to channel {@code i % count} either way,
+     * because the kernel is stored in row-major order.
+     */
+    public static long channelCount(long[] shape) {
+        long last = shape[shape.length - 1];
+        return last == 1 && shape.length >= 2 ? shape[shape.length - 2] : last;
     }
 
     /** Returns {@code max / 127} per channel, and 1 for a channel of zeros so that it quantizes without dividing by 0. */

@@ -22,6 +22,17 @@ class Int8QuantizerTest {
     }
 
     @Test
+    void depthwiseKernelGetsScalePerChannel() {
+        WeightSet.Weight weight = randomKernel(new long[] {3, 3, 8, 1}, 3);
+
+        Int8Quantizer.Int8Weight quantized = Int8Quantizer.perChannel(weight);
+        WeightSet.Weight restored = Int8Quantizer.dequantize(quantized);
+
+        assertEquals(8, quantized.scales().length);
+        assertRoundTrip(weight, quantized, restored);
+    }
+
+    @Test
     void perTensorRoundTripWithinHalfScale() {
         WeightSet.Weight weight = randomKernel(new long[] {64, 10}, 2);
 
@@ -83,7 +94,7 @@ class Int8QuantizerTest {
             count *= dim;
         }
         float[] values = new float[Math.toIntExact(count)];
-        int channels = (int) shape[shape.length - 1];
+        int channels = (int) Int8Quantizer.channelCount(shape);
         for (int i = 0; i < values.length; i++) {
             // Channels get different magnitudes, so one shared scale would be visibly coarser than per-channel ones.
             values[i] = (float) (random.nextGaussian() * 0.05 * (1 + i % channels));

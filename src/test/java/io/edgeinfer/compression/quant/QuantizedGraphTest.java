@@ -85,6 +85,24 @@ class QuantizedGraphTest {
     }
 
     @Test
+    void int8WeightsOnDepthwiseStudent() {
+        VariantReader.TrainedNetwork student = VariantReader.read(ModelCatalog.scan(Path.of("models"))
+                .find(new VariantId("fashion-mnist", "student-distilled")).orElseThrow());
+        WeightSet dequantized = new WeightSet();
+        Map<String, LayerPlan> plans = new LinkedHashMap<>();
+        for (Map.Entry<String, WeightSet.Weight> entry : student.weights().asMap().entrySet()) {
+            boolean kernel = entry.getKey().endsWith("/kernel");
+            dequantized.put(entry.getKey(), kernel
+                    ? Int8Quantizer.dequantize(Int8Quantizer.perChannel(entry.getValue())) : entry.getValue());
+            plans.put(entry.getKey().substring(0, entry.getKey().indexOf('/')), LayerPlan.of(Precision.INT8_WEIGHTS));
+        }
+
+        float[] logits = run(student.spec(), student.weights(), plans);
+
+        assertArrayEquals(Logits.of(student.spec(), dequantized, images), logits, 1e-3f);
+    }
+
+    @Test
     void int8ComputeOnDenseRejected() {
         assertThrows(IllegalArgumentException.class, () -> run(Map.of("fc1", new LayerPlan(Precision.INT8_COMPUTE,
                 0f, 1f))));
@@ -99,10 +117,14 @@ class QuantizedGraphTest {
     }
 
     private static float[] run(Map<String, LayerPlan> plans) {
+        return run(spec, weights, plans);
+    }
+
+    private static float[] run(NetworkSpec networkSpec, WeightSet networkWeights, Map<String, LayerPlan> plans) {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1)));
-            QuantizedGraph network = QuantizedGraph.build(tf, spec, weights, plans, input);
+            QuantizedGraph network = QuantizedGraph.build(tf, networkSpec, networkWeights, plans, input);
             try (Session session = new Session(graph);
                     TFloat32 x = TFloat32.tensorOf(Shape.of(images.size(), 28, 28, 1),
                             DataBuffers.of(images.pixels(), true, false))) {
