@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "compress", mixinStandardHelpOptions = true,
         description = "Train models and produce compressed variants under the models folder.",
         subcommands = {TrainCommand.class, PruneCommand.class, QuantizeCommand.class, TeacherCommand.class,
-            MobilenetCommand.class, DistillCommand.class, FactorizeCommand.class, EvaluateCommand.class,
+            MobilenetCommand.class, DistillCommand.class, FactorizeCommand.class, PipelineCommand.class,
+            EvaluateCommand.class,
             ReportCommand.class})
 public class CompressCommand {
 }

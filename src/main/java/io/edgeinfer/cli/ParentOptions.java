@@ -53,12 +53,6 @@ public class ParentOptions {
                         + "; variants there: " + catalog.variants().stream().map(v -> v.id().toString()).toList()));
     }
 
-    /** Returns the command line as typed after {@code bin/edgeinfer}, for the manifest. */
-    static String commandLine(CommandSpec spec) {
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        return ("bin/edgeinfer " + String.join(" ", args)).strip();
-    }
-
     /** Returns the parent's techniques followed by {@code technique}, leaving out {@code baseline}. */
     static List<String> techniques(ModelVariant parent, String technique) {
         List<String> inherited = parent.manifest().techniques() == null ? List.of()

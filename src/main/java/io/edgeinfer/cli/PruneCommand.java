@@ -150,7 +150,7 @@ public class PruneCommand implements Callable<Integer> {
             Map<String, Object> settings, List<String> notes) {
         ModelManifest from = parent.manifest();
         return new VariantDraft(from.model(), name, ParentOptions.techniques(parent, technique), from.variant(),
-                network, from.labels(), from.preprocessing(), new Provenance(ParentOptions.commandLine(spec),
+                network, from.labels(), from.preprocessing(), new Provenance(TypedCommand.of(spec),
                         parentOptions.seed, Instant.now().toString(), settings), notes);
     }
 }

@@ -111,7 +111,7 @@ public class QuantizeCommand implements Callable<Integer> {
         ModelManifest from = parent.manifest();
         VariantDraft draft = new VariantDraft(from.model(), name, ParentOptions.techniques(parent,
                 "quantize-" + mode.label()), from.variant(), network.spec(), from.labels(), from.preprocessing(),
-                new Provenance(ParentOptions.commandLine(spec), parentOptions.seed, Instant.now().toString(),
+                new Provenance(TypedCommand.of(spec), parentOptions.seed, Instant.now().toString(),
                         settings), QuantizationNotes.forMode(mode.precision, plans));
         ModelManifest manifest = VariantExporter.export(draft,
                 dir -> QuantizedModelWriter.write(network.spec(), network.weights(), plans, dir),

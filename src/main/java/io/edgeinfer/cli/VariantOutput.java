@@ -28,9 +28,7 @@ final class VariantOutput {
 
     /** Returns the provenance of a variant made now by the command being run. */
     static Provenance provenance(CommandSpec spec, long seed, Map<String, Object> settings) {
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        String command = ("bin/edgeinfer " + String.join(" ", args)).strip();
-        return new Provenance(command, seed, Instant.now().toString(), settings);
+        return new Provenance(TypedCommand.of(spec), seed, Instant.now().toString(), settings);
     }
 
     /** Exports, measures and installs the variant, then prints where it went and its test accuracy. */
