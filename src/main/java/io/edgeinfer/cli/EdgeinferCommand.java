@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "edgeinfer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "MQTT inference service for small ARM boards, with a model compression toolkit.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ModelsCommand.class, CompressCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, ModelsCommand.class, CompressCommand.class,
+                ExtractNativeCommand.class})
 public class EdgeinferCommand {
 }
