@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
 @Command(name = "edgeinfer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "MQTT inference service for small ARM boards, with a model compression toolkit.",
         subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, ModelsCommand.class,
-                CompressCommand.class})
+                CompressCommand.class, ExtractNativeCommand.class})
 public class EdgeinferCommand {
 }

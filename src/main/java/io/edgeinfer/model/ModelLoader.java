@@ -60,6 +60,11 @@ public final class ModelLoader {
         } catch (TensorFlowException e) {
             throw new ModelLoadException(variant.id(), "TensorFlow cannot load variant " + variant.id() + " from "
                     + variant.dir() + ": " + e.getMessage(), e);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            // The first load of TensorFlow's native library throws UnsatisfiedLinkError from a static initializer,
+            // and every later use of those classes throws NoClassDefFoundError.
+            throw new ModelLoadException(variant.id(), "Cannot load variant " + variant.id() + ". "
+                    + NativeLibraries.explain(e), e);
         }
     }
 

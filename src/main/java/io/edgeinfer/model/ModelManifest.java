@@ -22,6 +22,8 @@ import java.util.Map;
  *     path relative to that folder with forward slashes
  * @param architecture the layer list the toolkit built the graph from, which the runtime does not read
  * @param provenance how the variant was made
+ * @param notes facts a user of the variant should know that the figures do not show, such as "zeroed weights bring
+ *     no speed-up", or null when there are none. Optional, so manifests written before the field existed still load
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,11 +39,26 @@ public record ModelManifest(
         Measurements measurements,
         Map<String, String> files,
         Map<String, Object> architecture,
-        Provenance provenance) {
+        Provenance provenance,
+        List<String> notes) {
 
     public static final int FORMAT_VERSION = 1;
 
     public static final String FILE_NAME = "manifest.json";
+
+    /** Creates a manifest without notes. */
+    public ModelManifest(int formatVersion, String model, String variant, List<String> techniques, String parent,
+            ModelInterface signature, List<String> labels, Preprocessing preprocessing, Measurements measurements,
+            Map<String, String> files, Map<String, Object> architecture, Provenance provenance) {
+        this(formatVersion, model, variant, techniques, parent, signature, labels, preprocessing, measurements, files,
+                architecture, provenance, null);
+    }
+
+    /** Returns a copy with {@code value} as its measurements, as after a new measurement run. */
+    public ModelManifest withMeasurements(Measurements value) {
+        return new ModelManifest(formatVersion, model, variant, techniques, parent, signature, labels, preprocessing,
+                value, files, architecture, provenance, notes);
+    }
 
     /** Returns this variant's identity. */
     public VariantId id() {

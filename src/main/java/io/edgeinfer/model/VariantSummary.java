@@ -10,6 +10,7 @@ import java.util.List;
  * @param accuracy top-1 test accuracy as a fraction, or null when not measured
  * @param latency the latency figures from the manifest, each with the machine it was measured on
  * @param active whether this variant is serving in this process
+ * @param notes the manifest's notes, or null when it has none
  * @param calibratedLatency the latency measured on this device by the runtime, or null before calibration
  */
 @RegisterForReflection
@@ -27,6 +28,7 @@ public record VariantSummary(
         Long compressedBytes,
         List<LatencyMeasurement> latency,
         boolean active,
+        List<String> notes,
         LatencyMeasurement calibratedLatency) {
 
     /** Summarizes a catalog entry without a calibration. */
@@ -47,6 +49,7 @@ public record VariantSummary(
                 measured == null ? null : measured.compressedBytes(),
                 measured == null ? null : measured.latency(),
                 active,
+                manifest.notes(),
                 calibratedLatency);
     }
 }

@@ -25,6 +25,8 @@ public final class DemoRun {
     private static final int PENDING = 0;
     private static final int RESULT = 1;
     private static final int ERROR = 2;
+    /** A reply arrived and is being counted; the frame still counts as pending until that is done. */
+    private static final int COUNTING = 3;
 
     /** One input to send and the label it should get. */
     public record Frame(byte[] payload, int label) {
@@ -78,7 +80,7 @@ public final class DemoRun {
             return;
         }
         boolean isResult = message.topicName().contains("/results/");
-        if (!states.compareAndSet(index, PENDING, isResult ? RESULT : ERROR)) {
+        if (!states.compareAndSet(index, PENDING, COUNTING)) {
             return;
         }
         long now = System.nanoTime();
@@ -97,6 +99,8 @@ public final class DemoRun {
         } catch (IOException e) {
             LOG.errorf("Reply on %s is not valid JSON: %s", message.topicName(), e.getMessage());
         } finally {
+            // Set only now, so that summarize() never sees a reply as answered before it is counted.
+            states.set(index, isResult ? RESULT : ERROR);
             window.release();
         }
     }
@@ -118,7 +122,7 @@ public final class DemoRun {
     private int pendingCount() {
         int pending = 0;
         for (int i = 0; i < states.length(); i++) {
-            if (states.get(i) == PENDING) {
+            if (states.get(i) == PENDING || states.get(i) == COUNTING) {
                 pending++;
             }
         }

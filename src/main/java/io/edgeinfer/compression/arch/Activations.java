@@ -14,6 +14,7 @@ final class Activations {
     private int width;
     private int channels;
     private boolean flat;
+    private LayerSpec previous;
 
     Activations(int height, int width, int channels) {
         this.height = height;
@@ -41,6 +42,18 @@ final class Activations {
                     new long[] {depthwise.kernel(), depthwise.kernel(), channels, 1}, depthwise.bias() ? channels : 0);
             macs = (long) height * width * depthwise.kernel() * depthwise.kernel() * channels;
             label = depthwise.name();
+        } else if (layer instanceof LayerSpec.BatchNorm norm) {
+            requireFoldable(norm, network);
+            for (String weight : new String[] {"gamma", "beta", "moving_mean", "moving_variance"}) {
+                variables.put(norm.name() + "/" + weight, new long[] {channels});
+            }
+            label = norm.name();
+        } else if (layer instanceof LayerSpec.GlobalAveragePool) {
+            requireSpatial("global_average_pool", network);
+            height = 1;
+            width = 1;
+            flat = true;
+            label = "global_average_pool";
         } else if (layer instanceof LayerSpec.MaxPool pool) {
             requireSpatial("max_pool", network);
             height /= pool.size();
@@ -65,6 +78,7 @@ final class Activations {
         } else {
             label = "dropout";
         }
+        previous = layer;
         List<Integer> shape = flat ? List.of(channels) : List.of(height, width, channels);
         return new LayerCost(label, variables, countParameters(variables), macs, shape);
     }
@@ -72,6 +86,23 @@ final class Activations {
     private void stride(int stride) {
         height = (height + stride - 1) / stride;
         width = (width + stride - 1) / stride;
+    }
+
+    /** Batch norm must follow a layer whose kernel and bias can absorb it: one with weights and no activation. */
+    private void requireFoldable(LayerSpec.BatchNorm norm, String network) {
+        Activation before = null;
+        if (previous instanceof LayerSpec.Conv2D conv) {
+            before = conv.activation();
+        } else if (previous instanceof LayerSpec.DepthwiseConv2D depthwise) {
+            before = depthwise.activation();
+        } else if (previous instanceof LayerSpec.Dense dense) {
+            before = dense.activation();
+        }
+        if (before != Activation.NONE) {
+            throw new IllegalArgumentException("Batch norm " + norm.name() + " in network " + network + " must follow"
+                    + " a conv2d, depthwise_conv2d or dense layer with activation none; put the activation on the"
+                    + " batch norm instead");
+        }
     }
 
     private void requireSpatial(String layer, String network) {

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param layer the layer name, or its type for layers without a name
  * @param variables the shape of each variable, keyed {@code <layer>/kernel} and {@code <layer>/bias}
  * @param parameters the number of weights, zeroed ones included
- * @param macs multiply-accumulate operations
+ * @param macs multiply-accumulate operations of the convolutions and dense layers. Pooling and batch norm count
+ *     none, because batch norm is folded into the layer before it at export
  * @param outputShape the activation shape after the layer, without the batch dimension
  */
 public record LayerCost(

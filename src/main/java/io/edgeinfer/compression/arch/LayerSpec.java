@@ -14,7 +14,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = LayerSpec.MaxPool.class, name = "max_pool"),
     @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "flatten"),
     @JsonSubTypes.Type(value = LayerSpec.Dense.class, name = "dense"),
-    @JsonSubTypes.Type(value = LayerSpec.Dropout.class, name = "dropout")
+    @JsonSubTypes.Type(value = LayerSpec.Dropout.class, name = "dropout"),
+    @JsonSubTypes.Type(value = LayerSpec.BatchNorm.class, name = "batch_norm"),
+    @JsonSubTypes.Type(value = LayerSpec.GlobalAveragePool.class, name = "global_average_pool")
 })
 public sealed interface LayerSpec {
 
@@ -51,5 +53,31 @@ public sealed interface LayerSpec {
 
     /** Zeroes a fraction {@code rate} of activations while training; does nothing at inference. */
     record Dropout(float rate) implements LayerSpec {
+    }
+
+    /**
+     * Batch normalization (Ioffe and Szegedy, 2015) of each output channel of the layer before it, then
+     * {@code activation}. The layer before must be a convolution, depthwise convolution or dense layer with no
+     * activation, so that the normalization can be folded into its kernel and bias at export.
+     *
+     * <p>Its variables are {@code <name>/gamma}, {@code <name>/beta}, {@code <name>/moving_mean} and
+     * {@code <name>/moving_variance}. All four count as parameters of the training network, and none remain
+     * after folding.
+     *
+     * @param epsilon added to the variance before its square root
+     * @param momentum the weight of the old moving mean and variance when a training step updates them
+     */
+    record BatchNorm(String name, float epsilon, float momentum, Activation activation) implements LayerSpec {
+
+        public BatchNorm {
+            if (!(momentum >= 0 && momentum < 1) || !(epsilon > 0)) {
+                throw new IllegalArgumentException("Batch norm " + name + " needs a momentum in [0, 1) and a"
+                        + " positive epsilon; got momentum " + momentum + " and epsilon " + epsilon);
+            }
+        }
+    }
+
+    /** Averages each channel over height and width, which gives one vector per example, as in MobileNet. */
+    record GlobalAveragePool() implements LayerSpec {
     }
 }

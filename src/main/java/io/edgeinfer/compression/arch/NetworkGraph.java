@@ -1,5 +1,6 @@
 package io.edgeinfer.compression.arch;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Assign;
 import org.tensorflow.op.core.Placeholder;
@@ -24,7 +26,10 @@ import org.tensorflow.types.TFloat32;
  */
 public final class NetworkGraph {
 
-    /** Whether dropout layers are built; inference graphs leave them out. */
+    /**
+     * Whether the graph can train. Inference graphs leave out dropout layers, and their batch-norm layers use the
+     * moving averages only.
+     */
     public enum Mode {
         TRAINING,
         INFERENCE
@@ -34,10 +39,11 @@ public final class NetworkGraph {
     private final Map<String, Placeholder<TFloat32>> initialValues = new LinkedHashMap<>();
     private final Map<String, Assign<TFloat32>> assigns = new LinkedHashMap<>();
     private final Map<String, Ops> layerScopes = new LinkedHashMap<>();
+    private final List<Op> statisticsUpdates = new ArrayList<>();
     private final Operand<TFloat32> logits;
 
     private NetworkGraph(Ops tf, NetworkSpec spec, Operand<TFloat32> input, Mode mode,
-            Operand<TFloat32> dropoutScale, long seed) {
+            Operand<TFloat32> trainingPhase, long seed) {
         Map<String, long[]> shapes = spec.variableShapes();
         for (Map.Entry<String, long[]> entry : shapes.entrySet()) {
             addVariable(tf, entry.getKey(), entry.getValue());
@@ -47,8 +53,11 @@ public final class NetworkGraph {
         for (LayerSpec layer : spec.layers()) {
             if (layer instanceof LayerSpec.Dropout dropout) {
                 if (mode == Mode.TRAINING) {
-                    x = dropout(tf, x, dropout.rate(), dropoutScale, seed + dropoutIndex++);
+                    x = dropout(tf, x, dropout.rate(), trainingPhase, seed + dropoutIndex++);
                 }
+            } else if (layer instanceof LayerSpec.BatchNorm norm) {
+                x = BatchNormOps.apply(tf, norm, x, variables, mode == Mode.TRAINING ? trainingPhase : null,
+                        statisticsUpdates);
             } else {
                 x = LayerOps.apply(tf, layer, x, variables);
             }
@@ -59,13 +68,14 @@ public final class NetworkGraph {
     /**
      * Builds the network on {@code input}.
      *
-     * @param dropoutScale a scalar that multiplies every dropout rate: feed 1 while training and 0 to evaluate.
-     *     Ignored in {@link Mode#INFERENCE}
+     * @param trainingPhase a scalar to feed 1 in a training step and 0 to evaluate. It multiplies every dropout
+     *     rate, and makes batch-norm layers use the batch's statistics (1) or the moving averages (0). Ignored in
+     *     {@link Mode#INFERENCE}
      * @param seed the seed of the dropout masks
      */
     public static NetworkGraph build(Ops tf, NetworkSpec spec, Operand<TFloat32> input, Mode mode,
-            Operand<TFloat32> dropoutScale, long seed) {
-        return new NetworkGraph(tf, spec, input, mode, dropoutScale, seed);
+            Operand<TFloat32> trainingPhase, long seed) {
+        return new NetworkGraph(tf, spec, input, mode, trainingPhase, seed);
     }
 
     /**
@@ -98,15 +108,35 @@ public final class NetworkGraph {
         return logits;
     }
 
-    /** Returns the variables in layer order, keyed by weight name. */
+    /** Returns the variables in layer order, keyed by weight name, batch-norm moving averages included. */
     public Map<String, Variable<TFloat32>> variables() {
         return variables;
+    }
+
+    /** Returns the variables an optimizer updates: all but the batch-norm moving averages. */
+    public List<Variable<TFloat32>> trainableVariables() {
+        List<Variable<TFloat32>> trainable = new ArrayList<>();
+        for (Map.Entry<String, Variable<TFloat32>> entry : variables.entrySet()) {
+            if (!entry.getKey().contains("/moving_")) {
+                trainable.add(entry.getValue());
+            }
+        }
+        return trainable;
+    }
+
+    /**
+     * Returns the ops that update the batch-norm moving averages from the current batch. A training step must
+     * run them with the optimizer step; evaluation must not. Empty for inference graphs and for networks
+     * without batch norm.
+     */
+    public List<Op> statisticsUpdates() {
+        return List.copyOf(statisticsUpdates);
     }
 
     /** Sets every variable from {@code weights}; the names and shapes must match the spec. */
     public void assign(Session session, WeightSet weights) {
         Session.Runner runner = session.runner();
-        List<TFloat32> tensors = new java.util.ArrayList<>();
+        List<TFloat32> tensors = new ArrayList<>();
         try {
             for (Map.Entry<String, Assign<TFloat32>> entry : assigns.entrySet()) {
                 WeightSet.Weight weight = weights.get(entry.getKey());

@@ -35,4 +35,18 @@ public record Dataset(String name, float[] pixels, int[] labels, int height, int
         return new Dataset(name + " (first " + n + ")", Arrays.copyOf(pixels, n * pixelsPerImage()),
                 Arrays.copyOf(labels, n), height, width, classNames);
     }
+
+    /** Returns a copy with every image mirrored left to right, as the training augmentation mirrors them. */
+    public Dataset mirrored() {
+        float[] flipped = new float[pixels.length];
+        for (int image = 0; image < size(); image++) {
+            int offset = image * pixelsPerImage();
+            for (int row = 0; row < height; row++) {
+                for (int column = 0; column < width; column++) {
+                    flipped[offset + row * width + column] = pixels[offset + row * width + (width - 1 - column)];
+                }
+            }
+        }
+        return new Dataset(name + " (mirrored)", flipped, labels, height, width, classNames);
+    }
 }

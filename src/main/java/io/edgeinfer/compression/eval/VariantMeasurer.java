@@ -61,7 +61,8 @@ public final class VariantMeasurer {
                 MachineInfo.describe(), Instant.now().toString());
     }
 
-    private static double percentileMillis(long[] sortedNanos, double fraction) {
+    /** Returns the value at {@code fraction} of {@code sortedNanos}, in milliseconds rounded to the microsecond. */
+    static double percentileMillis(long[] sortedNanos, double fraction) {
         int index = (int) Math.min(sortedNanos.length - 1, Math.floor(fraction * sortedNanos.length));
         return Math.round(sortedNanos[index] / 1e3) / 1e3;
     }

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param techniques the compression techniques applied, in order, or {@code baseline} for a trained original
  * @param parent the variant it was derived from, or null
+ * @param notes facts for the manifest's {@code notes}, or null for none
  */
 public record VariantDraft(
         String model,
@@ -19,5 +20,17 @@ public record VariantDraft(
         NetworkSpec spec,
         List<String> labels,
         Preprocessing preprocessing,
-        Provenance provenance) {
+        Provenance provenance,
+        List<String> notes) {
+
+    /** Creates a draft without notes. */
+    public VariantDraft(String model, String variant, List<String> techniques, String parent, NetworkSpec spec,
+            List<String> labels, Preprocessing preprocessing, Provenance provenance) {
+        this(model, variant, techniques, parent, spec, labels, preprocessing, provenance, null);
+    }
+
+    /** Returns this draft with another network, as after folding batch norm. */
+    public VariantDraft withSpec(NetworkSpec value) {
+        return new VariantDraft(model, variant, techniques, parent, value, labels, preprocessing, provenance, notes);
+    }
 }

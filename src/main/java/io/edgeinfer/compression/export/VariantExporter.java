@@ -28,6 +28,10 @@ import org.jboss.logging.Logger;
  *
  * <p>The folder is built beside its final place and moved there only when complete, so that a runtime scanning
  * the models root never sees a half-written variant. An existing variant of the same name is replaced.
+ *
+ * <p>When the exporter writes the SavedModel from float weights, batch-norm layers are folded into the layer
+ * before them first ({@link BatchNormFolding}), so the manifest's architecture, parameter count and MACs describe
+ * the folded network that the SavedModel holds. A technique that writes its own graph passes a folded spec.
  */
 public final class VariantExporter {
 
@@ -35,6 +39,13 @@ public final class VariantExporter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private VariantExporter() {
+    }
+
+    /** Writes a variant's SavedModel into a folder that does not exist yet. */
+    @FunctionalInterface
+    public interface SavedModelSource {
+
+        void writeTo(Path dir) throws IOException;
     }
 
     /**
@@ -45,12 +56,23 @@ public final class VariantExporter {
      */
     public static ModelManifest export(VariantDraft draft, WeightSet weights, Path modelsRoot, Dataset test,
             int latencyRuns) throws IOException {
+        VariantReader.TrainedNetwork folded = BatchNormFolding.fold(draft.spec(), weights);
+        return export(draft.withSpec(folded.spec()),
+                dir -> SavedModelWriter.write(folded.spec(), folded.weights(), dir), modelsRoot, test, latencyRuns);
+    }
+
+    /**
+     * Exports a variant whose SavedModel {@code source} writes, for techniques that change the graph itself, such
+     * as quantization. The manifest's parameter and MAC counts still come from {@code draft.spec()}.
+     */
+    public static ModelManifest export(VariantDraft draft, SavedModelSource source, Path modelsRoot, Dataset test,
+            int latencyRuns) throws IOException {
         Path target = modelsRoot.resolve(draft.model()).resolve(draft.variant());
         Path staging = target.resolveSibling("." + draft.variant() + ".staging");
         FileTrees.deleteIfExists(staging);
         Files.createDirectories(staging.getParent());
 
-        SavedModelWriter.write(draft.spec(), weights, staging);
+        source.writeTo(staging);
         ModelManifest unmeasured = manifest(draft, staging, null);
         ModelManifest measured = manifest(draft, staging, measure(unmeasured, staging, test, latencyRuns));
         ManifestIo.write(staging, measured);
@@ -100,6 +122,6 @@ public final class VariantExporter {
         Map<String, Object> architecture = MAPPER.convertValue(spec, new TypeReference<Map<String, Object>>() { });
         return new ModelManifest(ModelManifest.FORMAT_VERSION, draft.model(), draft.variant(), draft.techniques(),
                 draft.parent(), signature, draft.labels(), draft.preprocessing(), measurements, files, architecture,
-                draft.provenance());
+                draft.provenance(), draft.notes());
     }
 }

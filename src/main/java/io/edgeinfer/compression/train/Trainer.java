@@ -57,19 +57,21 @@ public final class Trainer {
                     Placeholder.shape(Shape.of(-1, spec.height(), spec.width(), spec.channels())));
             Placeholder<TInt32> labels = tf.withName("labels").placeholder(TInt32.class,
                     Placeholder.shape(Shape.of(-1)));
-            PlaceholderWithDefault<TFloat32> dropoutScale = tf.withName("dropout_scale")
+            PlaceholderWithDefault<TFloat32> trainingPhase = tf.withName("training_phase")
                     .placeholderWithDefault(tf.constant(0f), Shape.scalar());
             Placeholder<TFloat32> learningRate = tf.withName("learning_rate").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.scalar()));
 
-            NetworkGraph network = NetworkGraph.build(tf, spec, images, NetworkGraph.Mode.TRAINING, dropoutScale,
+            NetworkGraph network = NetworkGraph.build(tf, spec, images, NetworkGraph.Mode.TRAINING, trainingPhase,
                     config.seed());
             Operand<TFloat32> loss = options.objective().loss(tf, network.logits(), labels, spec.classes());
-            Op step = AdamOptimizer.minimize(tf, loss, new ArrayList<>(network.variables().values()), learningRate);
+            List<Op> stepOps = new ArrayList<>(network.statisticsUpdates());
+            stepOps.add(AdamOptimizer.minimize(tf, loss, network.trainableVariables(), learningRate));
+            Op step = tf.withControlDependencies(stepOps).withName("train_step").noOp();
 
             try (Session session = new Session(graph)) {
                 network.assign(session, initial);
-                StepRunner runner = new StepRunner(session, images, labels, dropoutScale, learningRate, loss, step,
+                StepRunner runner = new StepRunner(session, images, labels, trainingPhase, learningRate, loss, step,
                         options.objective());
                 List<EpochReport> reports = runEpochs(training, evaluation, config, task, runner, session, network,
                         options.stepHook());
@@ -110,7 +112,7 @@ public final class Trainer {
 
     /** Feeds one batch and runs one optimizer step. */
     private record StepRunner(Session session, Placeholder<TFloat32> images, Placeholder<TInt32> labels,
-            PlaceholderWithDefault<TFloat32> dropoutScale, Placeholder<TFloat32> learningRate,
+            PlaceholderWithDefault<TFloat32> trainingPhase, Placeholder<TFloat32> learningRate,
             Operand<TFloat32> loss, Op step, Objective objective) {
 
         double step(BatchSampler.Batch batch, float rate) {
@@ -119,9 +121,9 @@ public final class Trainer {
             List<Tensor> extra = new ArrayList<>();
             try (TFloat32 x = TFloat32.tensorOf(Shape.of(imageShape), DataBuffers.of(batch.images(), true, false));
                     TInt32 y = TInt32.tensorOf(Shape.of(batch.size()), DataBuffers.of(batch.labels(), true, false));
-                    TFloat32 scale = TFloat32.scalarOf(1f);
+                    TFloat32 phase = TFloat32.scalarOf(1f);
                     TFloat32 lr = TFloat32.scalarOf(rate)) {
-                Session.Runner runner = session.runner().feed(images, x).feed(labels, y).feed(dropoutScale, scale)
+                Session.Runner runner = session.runner().feed(images, x).feed(labels, y).feed(trainingPhase, phase)
                         .feed(learningRate, lr);
                 objective.feed(runner, batch, extra);
                 try (Result result = runner.addTarget(step).fetch(loss).run()) {

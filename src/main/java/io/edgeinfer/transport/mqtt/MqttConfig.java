@@ -15,7 +15,7 @@ public interface MqttConfig {
 
     /**
      * The broker to connect to. Unset means the embedded broker on 127.0.0.1. Setting it turns the embedded broker
-     * off unless {@link #embeddedBroker()} says otherwise.
+     * off unless {@link #embeddedBroker()} is set to true.
      */
     Optional<String> host();
 

@@ -26,7 +26,7 @@ public class ReplyPublisher {
 
     private static final Logger LOG = Logger.getLogger(ReplyPublisher.class);
 
-    /** Replies that may wait for the broker; the request queue holds fewer than this, so it fills first. */
+    /** Replies that may wait for the broker. The request queue takes fewer than this, so it fills first. */
     static final int BUFFER_SIZE = 4096;
 
     private final Emitter<byte[]> replies;
@@ -42,7 +42,7 @@ public class ReplyPublisher {
                 .register(registry);
     }
 
-    /** Publishes {@code body} as JSON to {@code topic}. Never throws; failures are logged and counted. */
+    /** Publishes {@code body} as JSON to {@code topic}. Does not throw: a failure is logged and counted. */
     public void publish(String topic, Object body, String requestId) {
         byte[] payload;
         try {

@@ -33,7 +33,7 @@ public class InferResource {
     }
 
     /**
-     * Queues the request on the inference pool and answers when it completes.
+     * Queues the request on the inference pool and returns the response when it completes.
      *
      * @param model the model to use, or the service's default model when absent
      * @param topK the number of classes to return, or the configured default when absent
