@@ -1,5 +1,6 @@
 package io.edgeinfer.model;
 
+import io.edgeinfer.testing.TestModelConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +31,7 @@ class ModelManagerTest {
     void createManager() throws IOException {
         VariantFolders.copyFull(root, "full");
         VariantFolders.copyFull(root, "copy");
-        manager = new ModelManager(config(root), new SimpleMeterRegistry());
+        manager = new ModelManager(TestModelConfig.of(root), new SimpleMeterRegistry());
         manager.reloadCatalog();
     }
 
@@ -98,7 +98,7 @@ class ModelManagerTest {
 
     @Test
     void tightBudgetClosesOldBeforeLoading() throws Exception {
-        ModelManager tight = new ModelManager(config(root, OptionalLong.of(20_000_000)), new SimpleMeterRegistry());
+        ModelManager tight = new ModelManager(TestModelConfig.of(root).withMemoryBudget(20_000_000), new SimpleMeterRegistry());
         tight.reloadCatalog();
         LoadedModel full = tight.activate(new VariantId("fashion-mnist", "full"));
         ModelLease inFlight = tight.lease(null);
@@ -125,7 +125,7 @@ class ModelManagerTest {
 
     @Test
     void tightBudgetRejectsCorruptWithoutUnloading() throws IOException {
-        ModelManager tight = new ModelManager(config(root, OptionalLong.of(20_000_000)), new SimpleMeterRegistry());
+        ModelManager tight = new ModelManager(TestModelConfig.of(root).withMemoryBudget(20_000_000), new SimpleMeterRegistry());
         VariantFolders.copyFull(root, "broken");
         VariantFolders.corrupt(root.resolve("fashion-mnist/broken/variables/variables.data-00000-of-00001"));
         tight.reloadCatalog();
@@ -172,68 +172,5 @@ class ModelManagerTest {
             manifest = manifest.replace(entry.getValue(), Checksums.sha256(variantDir.resolve(entry.getKey())));
         }
         Files.writeString(manifestFile, manifest);
-    }
-
-    static ModelConfig config(Path dir) {
-        return config(dir, OptionalLong.empty());
-    }
-
-    static ModelConfig config(Path dir, OptionalLong memoryBudgetBytes) {
-        return new ModelConfig() {
-            @Override
-            public Path dir() {
-                return dir;
-            }
-
-            @Override
-            public String name() {
-                return "fashion-mnist";
-            }
-
-            @Override
-            public String variant() {
-                return "full";
-            }
-
-            @Override
-            public boolean loadOnStart() {
-                return false;
-            }
-
-            @Override
-            public boolean verifyChecksums() {
-                return true;
-            }
-
-            @Override
-            public int warmupRuns() {
-                return 1;
-            }
-
-            @Override
-            public OptionalLong memoryBudgetBytes() {
-                return memoryBudgetBytes;
-            }
-
-            @Override
-            public Duration switchTimeout() {
-                return Duration.ofSeconds(30);
-            }
-
-            @Override
-            public boolean calibrateOnStart() {
-                return false;
-            }
-
-            @Override
-            public int calibrationWarmupRuns() {
-                return 2;
-            }
-
-            @Override
-            public int calibrationRuns() {
-                return 10;
-            }
-        };
     }
 }

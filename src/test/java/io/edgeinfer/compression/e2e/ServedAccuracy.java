@@ -2,10 +2,10 @@ package io.edgeinfer.compression.e2e;
 
 import io.edgeinfer.compression.data.Dataset;
 import io.edgeinfer.model.LoadedModel;
-import io.edgeinfer.model.ModelConfig;
 import io.edgeinfer.model.ModelLease;
 import io.edgeinfer.model.ModelManager;
 import io.edgeinfer.model.VariantId;
+import io.edgeinfer.testing.TestModelConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 
@@ -16,7 +16,7 @@ final class ServedAccuracy {
     }
 
     static double of(Path models, VariantId variant, Dataset test) {
-        ModelManager manager = new ModelManager(new Config(models, variant), new SimpleMeterRegistry());
+        ModelManager manager = new ModelManager(TestModelConfig.of(models).serving(variant), new SimpleMeterRegistry());
         manager.reloadCatalog();
         manager.activate(variant);
         try {
@@ -43,34 +43,5 @@ final class ServedAccuracy {
             }
         }
         return best;
-    }
-
-    /** The settings of a service that serves {@code served} from {@code dir}, with checksums checked. */
-    private record Config(Path dir, VariantId served) implements ModelConfig {
-
-        @Override
-        public String name() {
-            return served.model();
-        }
-
-        @Override
-        public String variant() {
-            return served.variant();
-        }
-
-        @Override
-        public boolean loadOnStart() {
-            return false;
-        }
-
-        @Override
-        public boolean verifyChecksums() {
-            return true;
-        }
-
-        @Override
-        public int warmupRuns() {
-            return 3;
-        }
     }
 }
