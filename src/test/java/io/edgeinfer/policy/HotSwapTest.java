@@ -238,6 +238,7 @@ class HotSwapTest {
         try (TopicRecorder late = new TopicRecorder(vertx, "127.0.0.1", mqtt.port(), device + "/status")) {
             TopicRecorder.Received status = late.await(m -> true, DEADLINE, "on the status topic");
 
+            assertTrue(status.retained(), "the first status after subscribing must be the retained one");
             assertEquals("online", status.body().path("state").asText());
             assertEquals("fashion-mnist", status.body().path("model").asText());
             assertEquals(mqtt.deviceId(), status.body().path("device").asText());

@@ -56,12 +56,12 @@ public final class DemoClient implements AutoCloseable {
                 .setCleanSession(true));
     }
 
-    /** Connects and subscribes to the reply topics at QoS 1; replies go to {@code onReply}. */
+    /** Connects and subscribes to the reply topics (QoS 1) and the status topic (QoS 0); messages go to {@code onReply}. */
     public void connect(Consumer<MqttPublishMessage> onReply, Duration timeout, String... replyFilters)
             throws Exception {
         client.publishHandler(onReply::accept);
         for (String filter : replyFilters) {
-            filters.put(filter, MqttQoS.AT_LEAST_ONCE.value());
+            filters.put(filter, subscriptionQos(filter).value());
         }
         client.closeHandler(ignored -> {
             if (started && reconnecting.compareAndSet(false, true)) {
@@ -76,6 +76,14 @@ public final class DemoClient implements AutoCloseable {
         if (!client.isConnected() && reconnecting.compareAndSet(false, true)) {
             vertx.runOnContext(ignored -> reconnect(1));
         }
+    }
+
+    /**
+     * Returns QoS 0 for the status topic and QoS 1 for replies. A lost status is replaced within seconds, and the
+     * embedded broker (Moquette 0.17) can release a QoS 1 message twice when several subscribers acknowledge it.
+     */
+    static MqttQoS subscriptionQos(String filter) {
+        return filter.endsWith("/status") ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE;
     }
 
     private void reconnect(int attempt) {

@@ -23,7 +23,7 @@ public class MqttClientOptions {
         return new MqttClientSessionOptions()
                 .setWillFlag(true)
                 .setWillTopic(topics.status())
-                .setWillMessage("{\"state\":\"offline\",\"device\":\"" + config.deviceId() + "\"}")
+                .setWillMessage(StatusMessage.offline(config.deviceId()))
                 .setWillQoS(1)
                 .setWillRetain(true);
     }

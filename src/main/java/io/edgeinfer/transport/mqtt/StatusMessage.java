@@ -7,8 +7,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The retained JSON on {@code <prefix>/<device>/status}. While the service runs, {@code state} is {@code online}.
- * The MQTT last will replaces the message with {@code {"state":"offline","device":"<id>"}} when the connection drops
- * without a clean disconnect.
+ * When the service stops, it publishes {@link #offline}; when its connection drops without a clean disconnect, the
+ * MQTT last will publishes the same.
  *
  * @param variant the variant in service, or null when none is
  * @param pinned the pinned variant, or null while the policy chooses
@@ -25,6 +25,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record StatusMessage(String state, String device, String model, String variant, String pinned, String band,
         Battery battery, Latency latencyMillis, Double cpuTemperatureCelsius, SwapRecord lastSwap,
         SwapFailure lastFailure, String at) {
+
+    /** Returns the retained payload for a device that is not serving: {@code {"state":"offline","device":"<id>"}}. */
+    public static String offline(String device) {
+        return "{\"state\":\"offline\",\"device\":\"" + device + "\"}";
+    }
 
     /** The battery reading: level as a fraction in [0, 1], and its source ({@code mqtt} or {@code sysfs}). */
     @RegisterForReflection

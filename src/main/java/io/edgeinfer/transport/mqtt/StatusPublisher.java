@@ -19,8 +19,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.ConfigProvider;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -29,17 +34,18 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes the retained status ({@link StatusMessage}) through the {@code status} channel: at start, after every
- * swap, and every {@code edgeinfer.mqtt.status-interval}. A status that cannot be sent is logged; the next one
- * replaces it.
+ * swap, and every {@code edgeinfer.mqtt.status-interval}. When the service stops, it replaces the status with
+ * {@link StatusMessage#offline}. A status that cannot be sent is logged, and the next one replaces it.
  *
- * <p>The status goes at QoS 0, because a lost one is replaced within the interval, and because the embedded broker
- * (Moquette 0.17) can release a QoS 1 message twice when several subscribers acknowledge it, which stops one of its
- * session threads. Dashboards typically subscribe to the status side by side.
+ * <p>The status goes at QoS 1, because the embedded broker (Moquette 0.17) does not retain QoS 0 messages, which MQTT
+ * 3.1.1 allows. Moquette can release a QoS 1 message twice when several subscribers acknowledge it, so subscribers
+ * to the status there should subscribe at QoS 0; the demo and test clients do.
  */
 @ApplicationScoped
 public class StatusPublisher {
 
     private static final Logger LOG = Logger.getLogger(StatusPublisher.class);
+    private static final Duration OFFLINE_TIMEOUT = Duration.ofSeconds(2);
 
     private final Emitter<byte[]> status;
     private final ObjectMapper json;
@@ -86,6 +92,34 @@ public class StatusPublisher {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
         }
+        publishOffline();
+    }
+
+    /**
+     * Replaces the retained status with the offline one and waits up to {@link #OFFLINE_TIMEOUT} for the broker, so
+     * that a clean stop, which sends no last will, does not leave the device shown as online.
+     */
+    void publishOffline() {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        byte[] payload = StatusMessage.offline(config.deviceId()).getBytes(StandardCharsets.UTF_8);
+        try {
+            status.send(retained(payload)
+                    .withAck(() -> {
+                        acknowledged.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    })
+                    .withNack(error -> {
+                        acknowledged.completeExceptionally(error);
+                        return CompletableFuture.completedFuture(null);
+                    }));
+            acknowledged.get(OFFLINE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.infof("Published the offline status of %s to %s", config.deviceId(), topics.status());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warnf("Failed to publish the offline status to %s: %s; subscribers keep the last online status",
+                    topics.status(), e instanceof ExecutionException ? e.getCause().getMessage() : e.toString());
+        }
     }
 
     void onSwap(@Observes(notifyObserver = Reception.IF_EXISTS) SwapRecord swap) {
@@ -96,8 +130,7 @@ public class StatusPublisher {
     public void publish() {
         try {
             byte[] payload = json.writeValueAsBytes(build());
-            Message<byte[]> message = Message.of(payload)
-                    .addMetadata(new SendingMqttMessageMetadata(topics.status(), MqttQoS.AT_MOST_ONCE, true))
+            Message<byte[]> message = retained(payload)
                     .withNack(error -> {
                         LOG.warnf("Failed to publish the status to %s: %s", topics.status(), error.getMessage());
                         return CompletableFuture.completedFuture(null);
@@ -106,6 +139,11 @@ public class StatusPublisher {
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warnf("Failed to publish the status to %s: %s", topics.status(), e.getMessage());
         }
+    }
+
+    private Message<byte[]> retained(byte[] payload) {
+        return Message.of(payload)
+                .addMetadata(new SendingMqttMessageMetadata(topics.status(), MqttQoS.AT_LEAST_ONCE, true));
     }
 
     /** Returns the status as of now. */

@@ -33,6 +33,9 @@ class MosquittoMqttTest {
     @Inject
     Vertx vertx;
 
+    @Inject
+    StatusPublisher publisher;
+
     private MqttTestClient client;
 
     @BeforeEach
@@ -55,6 +58,22 @@ class MosquittoMqttTest {
             assertTrue(first.retained(), "the first status after subscribing must be the retained one");
             assertEquals("online", first.body().path("state").asText());
             assertEquals("full", first.body().path("variant").asText());
+        }
+    }
+
+    @Test
+    void stopLeavesOfflineStatus() throws Exception {
+        String topic = config.topicPrefix() + "/" + config.deviceId() + "/status";
+        publisher.publishOffline();
+
+        try (TopicRecorder status = new TopicRecorder(vertx, config.host().orElseThrow(), config.port(), topic)) {
+            TopicRecorder.Received first = status.await(m -> true, Duration.ofSeconds(30), "on the status topic");
+
+            assertTrue(first.retained(), "the offline status must be retained");
+            assertEquals("offline", first.body().path("state").asText());
+            assertEquals(config.deviceId(), first.body().path("device").asText());
+        } finally {
+            publisher.publish();
         }
     }
 
