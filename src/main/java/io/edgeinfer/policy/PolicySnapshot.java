@@ -9,8 +9,8 @@ import java.util.List;
  * @param now the time of the snapshot
  * @param active the variant in service, or null when none is
  * @param activeSince when the active variant went into service
- * @param activeBand the band in force when the policy chose the active variant, or null if a pin or the start-up
- *     setting chose it
+ * @param activeBand the band in force when the policy last chose or kept the active variant (see
+ *     {@link SwapPolicy#heldBand}), or null if a pin or the start-up setting chose it
  * @param previousBand the band of the previous evaluation, for the battery hysteresis, or null at first
  * @param pinned the pinned variant, or null when the policy chooses
  * @param batteryLevel the charge as a fraction in [0, 1], or null when no reading has arrived

@@ -170,7 +170,12 @@ public class SwapController {
         if (!config.enabled() && pinned == null) {
             return;
         }
-        SwapPolicy.decide(settings, snapshot).ifPresent(decision -> swap(decision, snapshot.active()));
+        Optional<SwapDecision> decision = SwapPolicy.decide(settings, snapshot);
+        if (decision.isPresent()) {
+            swap(decision.get(), snapshot.active());
+        } else {
+            activeBand = SwapPolicy.heldBand(settings, snapshot, decision);
+        }
     }
 
     private PolicySnapshot snapshot(Instant now) {

@@ -34,8 +34,7 @@ public final class SwapPolicy {
         if (snapshot.pinned() != null) {
             return decidePinned(snapshot);
         }
-        if (snapshot.active() != null && snapshot.activeSince() != null
-                && snapshot.now().isBefore(snapshot.activeSince().plus(settings.minDwell()))) {
+        if (dwelling(settings, snapshot)) {
             return Optional.empty();
         }
 
@@ -73,6 +72,28 @@ public final class SwapPolicy {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns the band that holds the active variant after {@code decision}: the decision's band when it swaps, the
+     * current band when the policy looked and kept the active variant, and the snapshot's {@code activeBand} when a
+     * pin or the dwell time kept the policy from looking. Callers pass it as the next snapshot's
+     * {@code activeBand}, so that a later swap caused by a band change is not reported as a latency swap.
+     */
+    public static String heldBand(PolicySettings settings, PolicySnapshot snapshot, Optional<SwapDecision> decision) {
+        if (decision.isPresent()) {
+            return decision.get().band();
+        }
+        if (snapshot.pinned() != null || snapshot.active() == null || dwelling(settings, snapshot)) {
+            return snapshot.activeBand();
+        }
+        return BandSelector.select(settings, snapshot.batteryLevel(), snapshot.charging(), snapshot.previousBand())
+                .name();
+    }
+
+    private static boolean dwelling(PolicySettings settings, PolicySnapshot snapshot) {
+        return snapshot.active() != null && snapshot.activeSince() != null
+                && snapshot.now().isBefore(snapshot.activeSince().plus(settings.minDwell()));
     }
 
     private static Optional<SwapDecision> decidePinned(PolicySnapshot snapshot) {

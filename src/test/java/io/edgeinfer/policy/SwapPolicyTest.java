@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -99,6 +100,41 @@ class SwapPolicyTest {
 
         assertEquals(Optional.ofNullable(row.target()), decision.map(SwapDecision::target), row.name());
         assertEquals(Optional.ofNullable(row.reason()), decision.map(SwapDecision::reason), row.name());
+    }
+
+    static Stream<Arguments> heldBands() {
+        return Stream.of(
+                Arguments.of("a swap records its band", on("full").band("high").battery(0.1), "low"),
+                Arguments.of("a kept variant takes the new band", on("pruned").band("high").previous("high")
+                        .battery(0.45), "medium"),
+                Arguments.of("dwell keeps the recorded band", on("pruned").since(NOW.minusSeconds(5)).band("high")
+                        .battery(0.45), "high"),
+                Arguments.of("a pin keeps the recorded band", on("pruned").band("high").battery(0.45).pin("pruned"),
+                        "high"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("heldBands")
+    void recordsHeldBand(String name, Builder snapshot, String expected) {
+        PolicySnapshot row = snapshot.build();
+
+        String held = SwapPolicy.heldBand(SETTINGS, row, SwapPolicy.decide(SETTINGS, row));
+
+        assertEquals(expected, held, name);
+    }
+
+    @Test
+    void bandReturnIsBatterySwap() {
+        // pruned went into service for latency in the high band, then the battery fell to medium, where pruned is
+        // the first choice, and then rose back to high.
+        PolicySnapshot medium = on("pruned").band("high").previous("high").battery(0.45).build();
+        String held = SwapPolicy.heldBand(SETTINGS, medium, SwapPolicy.decide(SETTINGS, medium));
+        PolicySnapshot high = on("pruned").band(held).previous("medium").battery(0.9).build();
+
+        Optional<SwapDecision> decision = SwapPolicy.decide(SETTINGS, high);
+
+        assertEquals(Optional.of("full"), decision.map(SwapDecision::target));
+        assertEquals(Optional.of(SwapReason.BATTERY), decision.map(SwapDecision::reason));
     }
 
     private static Arguments swap(String name, Builder snapshot, String target, SwapReason reason) {
