@@ -2,6 +2,7 @@ package io.edgeinfer.telemetry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeinfer.json.JsonSyntax;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
@@ -21,11 +22,15 @@ public final class BatteryMessages {
      *     number or outside [0, 1], or {@code charging} is missing or not a boolean
      */
     public static BatteryReading parse(byte[] payload, Instant receivedAt) {
+        if (payload.length == 0) {
+            throw new InvalidTelemetryException(
+                    "Battery message is empty; send {\"level\":0.0-1.0,\"charging\":true|false}");
+        }
         JsonNode json;
         try {
             json = MAPPER.readTree(payload);
         } catch (JsonProcessingException e) {
-            throw new InvalidTelemetryException("Battery message is not valid JSON (" + e.getOriginalMessage()
+            throw new InvalidTelemetryException("Battery message is not valid JSON (" + JsonSyntax.describe(e)
                     + "); send {\"level\":0.0-1.0,\"charging\":true|false}");
         } catch (IOException e) {
             throw new InvalidTelemetryException("Battery message cannot be read: " + e.getMessage());

@@ -2,6 +2,7 @@ package io.edgeinfer.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeinfer.json.JsonSyntax;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Locale;
@@ -41,11 +42,15 @@ public record ControlCommand(Action action, String variant) {
      *     lacks a non-blank {@code variant}
      */
     public static ControlCommand parse(byte[] payload) {
+        if (payload.length == 0) {
+            throw new InvalidCommandException("Control message is empty; send {\"action\":\"pin\",\"variant\":"
+                    + "\"<name>\"}, {\"action\":\"unpin\"} or {\"action\":\"reload\"}");
+        }
         JsonNode json;
         try {
             json = MAPPER.readTree(payload);
         } catch (JsonProcessingException e) {
-            throw new InvalidCommandException("Control message is not valid JSON (" + e.getOriginalMessage()
+            throw new InvalidCommandException("Control message is not valid JSON (" + JsonSyntax.describe(e)
                     + "); send {\"action\":\"pin\",\"variant\":\"<name>\"}, {\"action\":\"unpin\"} or"
                     + " {\"action\":\"reload\"}");
         } catch (IOException e) {

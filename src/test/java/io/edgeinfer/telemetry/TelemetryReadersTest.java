@@ -39,6 +39,8 @@ class TelemetryReadersTest {
         assertRejected("{\"level\":1.5,\"charging\":false}", "1.5");
         assertRejected("{\"level\":-0.1,\"charging\":false}", "-0.1");
         assertRejected("{\"level\":0.5}", "\"charging\"");
+        assertRejected("", "Battery message is empty");
+        assertRejected("{\"level\":NaN,\"charging\":false}", "Non-standard token 'NaN' at line 1, column 13");
     }
 
     private static void assertRejected(String json, String expected) {
