@@ -83,7 +83,8 @@ public class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "SECONDS",
             description = "battery-drain: length of the run; the battery drains in the first half and charges in the"
-                    + " second (default: ${DEFAULT-VALUE}).")
+                    + " second. Below about 65 s the minimum dwell between swaps (edgeinfer.policy.min-dwell, 10 s)"
+                    + " can skip the low band (default: ${DEFAULT-VALUE}).")
     int durationSeconds = 90;
 
     @Option(names = "--rate", paramLabel = "FRAMES_PER_SECOND",

@@ -132,7 +132,11 @@ public class SwapController {
     /** Scans the models folder now and calibrates added or changed variants; completes after one evaluation. */
     public CompletableFuture<PolicyStatus> reloadCatalog() {
         return run(() -> {
-            catalogWatch.scan(Instant.now(), true).forEach(backoff::clear);
+            List<String> changed = catalogWatch.scan(Instant.now(), true);
+            changed.forEach(backoff::clear);
+            LOG.infof("Reloaded the catalog on request: %d variants of %s, %d added or changed %s",
+                    models.catalog().variantsOf(models.defaultModel()).size(), models.defaultModel(), changed.size(),
+                    changed);
             evaluate();
         });
     }
