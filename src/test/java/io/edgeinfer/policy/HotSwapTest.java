@@ -1,6 +1,7 @@
 package io.edgeinfer.policy;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,6 +193,7 @@ class HotSwapTest {
 
         assertEquals(503, response.statusCode(), response.asString());
         assertTrue(response.jsonPath().getString("message").contains("integrity"), response.asString());
+        assertEquals("SWAP_FAILED", response.jsonPath().getString("code"), response.asString());
         assertEquals("full", models.active().orElseThrow().id().variant());
         assertEquals("broken", controller.status().lastFailure().variant());
         assertTrue(failureCount("broken") >= 1);
@@ -225,11 +227,15 @@ class HotSwapTest {
         assertErrorReply("control", "{\"action\":\"pin\",\"variant\":\"nano\"}", "control", "UNKNOWN_VARIANT",
                 "nano");
 
+        double restErrorsBefore = controlErrorCount("control", "unknown_variant");
         given().contentType("application/json").body("{\"action\":\"pin\",\"variant\":\"nano\"}")
-                .put("/v1/models/active").then().statusCode(404);
+                .put("/v1/models/active").then().statusCode(404)
+                .body("code", equalTo("UNKNOWN_VARIANT"), "kind", equalTo("control"));
         given().contentType("application/json").body("{\"variant\":\"lite\"}")
-                .put("/v1/models/active").then().statusCode(400);
+                .put("/v1/models/active").then().statusCode(400)
+                .body("code", equalTo("INVALID_CONTROL"), "kind", equalTo("control"));
         assertEquals("full", models.active().orElseThrow().id().variant());
+        assertEquals(restErrorsBefore + 1, controlErrorCount("control", "unknown_variant"));
         assertTrue(controlErrorCount("telemetry", "invalid_telemetry") >= 2);
     }
 

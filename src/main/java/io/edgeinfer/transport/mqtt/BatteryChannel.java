@@ -3,6 +3,7 @@ package io.edgeinfer.transport.mqtt;
 import io.edgeinfer.telemetry.BatteryMessages;
 import io.edgeinfer.telemetry.BatteryState;
 import io.edgeinfer.telemetry.InvalidTelemetryException;
+import io.edgeinfer.transport.ControlErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;

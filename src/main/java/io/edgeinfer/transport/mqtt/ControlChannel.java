@@ -4,6 +4,7 @@ import io.edgeinfer.policy.PolicyStatus;
 import io.edgeinfer.policy.SwapController;
 import io.edgeinfer.policy.UnknownVariantException;
 import io.edgeinfer.transport.ControlCommand;
+import io.edgeinfer.transport.ControlErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

@@ -1,7 +1,8 @@
 package io.edgeinfer.transport.mqtt;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.edgeinfer.transport.ControlErrorCode;
+import io.edgeinfer.transport.ControlErrorCounter;
+import io.edgeinfer.transport.ControlErrorReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,23 +28,19 @@ public class ControlErrors {
 
     private final ReplyPublisher publisher;
     private final Topics topics;
-    private final MeterRegistry registry;
+    private final ControlErrorCounter counter;
     private final AtomicLong sequence = new AtomicLong();
 
-    public ControlErrors(ReplyPublisher publisher, Topics topics, MeterRegistry registry) {
+    public ControlErrors(ReplyPublisher publisher, Topics topics, ControlErrorCounter counter) {
         this.publisher = publisher;
         this.topics = topics;
-        this.registry = registry;
+        this.counter = counter;
     }
 
     /** Publishes, counts and logs one error; returns the request id of the reply. */
     public String report(Kind kind, String topic, ControlErrorCode code, String message) {
         String requestId = kind.tag() + "-" + sequence.incrementAndGet();
-        Counter.builder("edgeinfer.control.errors")
-                .description("Control and telemetry messages that got an error reply, by kind and code")
-                .tags("kind", kind.tag(), "code", code.name().toLowerCase(Locale.ROOT))
-                .register(registry)
-                .increment();
+        counter.increment(kind.tag(), code);
         LOG.warnf("Rejected %s message on %s as %s (reply %s): %s", kind.tag(), topic, code, requestId, message);
         publisher.publish(topics.error(requestId), new ControlErrorReply(requestId, kind.tag(), code, message),
                 requestId);

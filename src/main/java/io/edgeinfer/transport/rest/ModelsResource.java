@@ -1,31 +1,34 @@
 package io.edgeinfer.transport.rest;
 
+import io.edgeinfer.model.Calibrations;
 import io.edgeinfer.model.CatalogProblem;
+import io.edgeinfer.model.LatencyMeasurement;
 import io.edgeinfer.model.LoadedModel;
 import io.edgeinfer.model.ModelCatalog;
 import io.edgeinfer.model.ModelManager;
 import io.edgeinfer.model.ModelState;
 import io.edgeinfer.model.VariantSummary;
-import io.edgeinfer.model.Calibrations;
-import io.edgeinfer.model.LatencyMeasurement;
 import io.edgeinfer.policy.PolicyStatus;
 import io.edgeinfer.policy.SwapController;
 import io.edgeinfer.policy.SwapRecord;
 import io.edgeinfer.policy.UnknownVariantException;
 import io.edgeinfer.transport.ControlCommand;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.PUT;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import io.edgeinfer.transport.ControlErrorCode;
+import io.edgeinfer.transport.ControlErrorCounter;
+import io.edgeinfer.transport.ControlErrorReply;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
 
 /**
  * {@code GET /v1/models} lists the catalog, {@code GET /v1/models/active} shows the variant in service, and
@@ -35,14 +38,19 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelsResource {
 
+    private static final Logger LOG = Logger.getLogger(ModelsResource.class);
+
     private final ModelManager models;
     private final SwapController controller;
     private final Calibrations calibrations;
+    private final ControlErrorCounter errors;
 
-    public ModelsResource(ModelManager models, SwapController controller, Calibrations calibrations) {
+    public ModelsResource(ModelManager models, SwapController controller, Calibrations calibrations,
+            ControlErrorCounter errors) {
         this.models = models;
         this.controller = controller;
         this.calibrations = calibrations;
+        this.errors = errors;
     }
 
     /** The catalog listing: usable variants and the folders that were skipped, with the reason. */
@@ -115,33 +123,37 @@ public class ModelsResource {
         try {
             command = ControlCommand.parse(body == null ? new byte[0] : body);
         } catch (ControlCommand.InvalidCommandException e) {
-            return CompletableFuture.completedFuture(error(400, e.getMessage()));
+            return CompletableFuture.completedFuture(error(400, ControlErrorCode.INVALID_CONTROL, e.getMessage()));
         }
         if (command.action() == ControlCommand.Action.RELOAD) {
-            return CompletableFuture.completedFuture(error(400, "PUT /v1/models/active takes pin or unpin; send"
-                    + " reload on the MQTT control topic"));
+            return CompletableFuture.completedFuture(error(400, ControlErrorCode.INVALID_CONTROL,
+                    "PUT /v1/models/active takes pin or unpin; send reload on the MQTT control topic"));
         }
         CompletableFuture<PolicyStatus> done;
         try {
             done = command.action() == ControlCommand.Action.PIN ? controller.pin(command.variant())
                     : controller.unpin();
         } catch (UnknownVariantException e) {
-            return CompletableFuture.completedFuture(error(404, e.getMessage()));
+            return CompletableFuture.completedFuture(error(404, ControlErrorCode.UNKNOWN_VARIANT, e.getMessage()));
         }
         return done.thenApply(status -> {
             boolean pinFailed = command.variant() != null
                     && !models.active().map(m -> m.id().variant().equals(command.variant())).orElse(false);
             if (pinFailed) {
                 String reason = status.lastFailure() == null ? "it is not in service" : status.lastFailure().message();
-                return error(503, "Pinned variant " + command.variant() + " failed to load (" + reason
+                return error(503, ControlErrorCode.SWAP_FAILED, "Pinned variant " + command.variant() + " failed to load (" + reason
                         + "); the previous variant keeps serving and the load is retried while the pin holds");
             }
             return active();
         });
     }
 
-    private static Response error(int status, String message) {
-        return Response.status(status).entity(Map.of("message", message)).type(MediaType.APPLICATION_JSON).build();
+    /** Counts, logs and returns a control error in the JSON shape of the MQTT error replies, with no request id. */
+    private Response error(int status, ControlErrorCode code, String message) {
+        errors.increment("control", code);
+        LOG.warnf("Rejected PUT /v1/models/active as %s (HTTP %d): %s", code, status, message);
+        return Response.status(status).entity(new ControlErrorReply("", "control", code, message))
+                .type(MediaType.APPLICATION_JSON).build();
     }
 
     private static Problem problem(CatalogProblem problem) {

@@ -1,4 +1,4 @@
-package io.edgeinfer.transport.mqtt;
+package io.edgeinfer.transport;
 
 /**
  * Stable codes of the error replies to control and telemetry messages. Clients match on these names, so a code is
