@@ -30,8 +30,11 @@ public interface ModelConfig {
     @WithDefault("true")
     boolean verifyChecksums();
 
-    /** Inference runs on zeros after a load, before the variant takes requests. */
-    @WithDefault("3")
+    /**
+     * Inference runs on zeros after a load, before the variant takes requests. In the swap benchmark, 20 runs instead
+     * of 3 brought the p99 during swaps from 1.42 to 1.23 times the steady p99, averaged over five and six runs.
+     */
+    @WithDefault("20")
     int warmupRuns();
 
     /**
