@@ -12,6 +12,7 @@ import io.edgeinfer.telemetry.BatteryState;
 import io.edgeinfer.telemetry.TelemetryConfig;
 import io.edgeinfer.testing.HotSwapResource;
 import io.edgeinfer.testing.MqttTestClient;
+import io.edgeinfer.testing.ServiceReadiness;
 import io.edgeinfer.testing.TestImages;
 import io.edgeinfer.testing.TopicRecorder;
 import io.edgeinfer.transport.mqtt.MqttConfig;
@@ -76,11 +77,10 @@ class HotSwapTest {
     @BeforeEach
     void start() throws Exception {
         device = mqtt.topicPrefix() + "/" + mqtt.deviceId();
+        ServiceReadiness.await();
         recorder = new TopicRecorder(vertx, "127.0.0.1", mqtt.port(), device + "/status", device + "/errors/+");
         controller.unpin().get(30, TimeUnit.SECONDS);
-        Instant published = Instant.now();
-        publishBattery(1.0, false);
-        awaitBattery(published);
+        publishBatteryUntilApplied(1.0, false);
         awaitActive("full");
         // The retained status of the previous test arrived on subscribing; only what follows counts.
         recorder.clear();
@@ -272,15 +272,27 @@ class HotSwapTest {
                 "with variant " + variant + " and swap reason " + reason).body();
     }
 
-    /** Waits until the service applies a battery reading received after {@code since}, so no older one counts. */
-    private void awaitBattery(Instant since) throws InterruptedException {
+    /**
+     * Publishes a battery reading and waits until the service applies it, so no older one counts. The reading is
+     * published again every 5 seconds, in case it arrived while the service's own connection was down.
+     */
+    private void publishBatteryUntilApplied(double level, boolean charging) throws Exception {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < deadline
-                && !batteryState.current().map(r -> !r.at().isBefore(since)).orElse(false)) {
+        Instant published = Instant.now();
+        publishBattery(level, charging);
+        long republishAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline && !appliedSince(published)) {
+            if (System.nanoTime() > republishAt) {
+                publishBattery(level, charging);
+                republishAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            }
             TimeUnit.MILLISECONDS.sleep(20);
         }
-        assertTrue(batteryState.current().map(r -> !r.at().isBefore(since)).orElse(false),
-                "the battery reading was not applied: " + batteryState.current());
+        assertTrue(appliedSince(published), "the battery reading was not applied: " + batteryState.current());
+    }
+
+    private boolean appliedSince(Instant since) {
+        return batteryState.current().map(r -> !r.at().isBefore(since)).orElse(false);
     }
 
     private void awaitActive(String variant) throws InterruptedException {

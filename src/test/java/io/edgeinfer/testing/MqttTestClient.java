@@ -30,7 +30,9 @@ public final class MqttTestClient implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
 
+    /** Waits until the service under test is ready, then connects and subscribes to its reply topics. */
     public MqttTestClient(Vertx vertx, String host, int port, String deviceTopic) throws Exception {
+        ServiceReadiness.await();
         this.deviceTopic = deviceTopic;
         this.client = new DemoClient(vertx, host, port, 16 * 1024 * 1024, 64);
         client.connect(this::onReply, TIMEOUT, deviceTopic + "/results/+", deviceTopic + "/errors/+");
