@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits for the service under a {@code @QuarkusTest} to report ready at {@code /q/health/ready}, which includes its
- * own MQTT subscriptions. Quarkus reports the start before those exist, and Moquette 0.17 sometimes closes a
- * connection right after accepting it, so a message sent before readiness can be lost.
+ * Waits for the service under a {@code @QuarkusTest} to report ready at {@code /q/health/ready}, which includes the
+ * state of its MQTT connection. Quarkus reports the start before the service has subscribed, and Moquette 0.17
+ * sometimes closes a connection right after accepting it, so a message sent before readiness can be lost.
  */
 public final class ServiceReadiness {
 
