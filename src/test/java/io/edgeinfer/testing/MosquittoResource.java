@@ -7,6 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,18 +25,27 @@ public class MosquittoResource implements QuarkusTestResourceLifecycleManager {
     private Path workDir;
     private int port;
 
+    /** Returns the listener and security lines of mosquitto.conf; the default is anonymous plain MQTT. */
+    protected List<String> listener(Path dir, int listenerPort) throws IOException {
+        return List.of("listener " + listenerPort + " 127.0.0.1", "allow_anonymous true");
+    }
+
+    /** Returns the service settings beyond host, port and the embedded broker; none by default. */
+    protected Map<String, String> serviceSettings(Path dir) {
+        return Map.of();
+    }
+
     @Override
     public Map<String, String> start() {
         port = FreePorts.next();
         try {
             workDir = Files.createTempDirectory("mosquitto-test");
+            List<String> lines = new ArrayList<>(listener(workDir, port));
+            lines.add("persistence false");
+            lines.add("log_dest file " + workDir.resolve("mosquitto.log"));
+            lines.add("");
             Path config = workDir.resolve("mosquitto.conf");
-            Files.writeString(config, String.join("\n",
-                    "listener " + port + " 127.0.0.1",
-                    "allow_anonymous true",
-                    "persistence false",
-                    "log_dest file " + workDir.resolve("mosquitto.log"),
-                    ""));
+            Files.writeString(config, String.join("\n", lines));
             process = new ProcessBuilder(binary(), "-c", config.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("stdout.log").toFile())
@@ -42,13 +54,14 @@ public class MosquittoResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException("Cannot start mosquitto; install it with 'apt-get install mosquitto'", e);
         }
         awaitPort();
-        return Map.of(
-                "edgeinfer.mqtt.host", "127.0.0.1",
-                "edgeinfer.mqtt.port", Integer.toString(port),
-                "edgeinfer.mqtt.embedded-broker", "false");
+        Map<String, String> settings = new HashMap<>(serviceSettings(workDir));
+        settings.put("edgeinfer.mqtt.host", "127.0.0.1");
+        settings.put("edgeinfer.mqtt.port", Integer.toString(port));
+        settings.put("edgeinfer.mqtt.embedded-broker", "false");
+        return settings;
     }
 
-    private static String binary() {
+    static String binary() {
         for (String candidate : new String[] {"/usr/sbin/mosquitto", "/usr/bin/mosquitto",
                 "/usr/local/sbin/mosquitto"}) {
             if (Files.isExecutable(Path.of(candidate))) {

@@ -2,6 +2,7 @@ package io.edgeinfer.transport.mqtt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,33 @@ public interface MqttConfig {
     /** The address the embedded broker binds to; loopback by default so that nothing outside the board can reach it. */
     @WithDefault("127.0.0.1")
     String embeddedBrokerBindAddress();
+
+    /** The user name for the broker, or unset to connect without one. */
+    Optional<String> username();
+
+    /** The password for {@link #username()}. The service never logs it. */
+    Optional<String> password();
+
+    /** TLS for the connection to an external broker ({@code edgeinfer.mqtt.tls.*}). */
+    Tls tls();
+
+    /** TLS settings of the broker connection. */
+    interface Tls {
+
+        /** Whether to connect with TLS; the broker's TLS port is usually 8883. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** A PEM file with the certificate authorities to trust, or unset for the JVM's default trust store. */
+        Optional<Path> caFile();
+
+        /**
+         * Whether the broker's certificate must name {@code edgeinfer.mqtt.host}. Turn it off only for a test
+         * broker whose certificate names another host.
+         */
+        @WithDefault("true")
+        boolean verifyHostname();
+    }
 
     /** Returns whether the embedded broker should run, from the two settings above. */
     default boolean startsEmbeddedBroker() {
