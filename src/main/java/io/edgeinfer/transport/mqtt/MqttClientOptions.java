@@ -49,6 +49,8 @@ public class MqttClientOptions {
     }
 
     private static void configureTls(MqttClientSessionOptions options, MqttConfig.Tls tls) {
+        // TODO: client certificates (mutual TLS) are not configurable yet, so brokers that require them reject
+        // the connection.
         options.setSsl(true);
         tls.caFile().ifPresent(ca -> {
             if (!Files.isReadable(ca)) {
