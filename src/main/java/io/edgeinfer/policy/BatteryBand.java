@@ -6,8 +6,8 @@ import java.util.List;
  * A range of battery levels and the variants it allows, best first.
  *
  * @param name the band's name in configuration and logs
- * @param minLevel the lowest battery level, as a fraction in [0, 1], at which the band applies; the band ends
- *     where the next band up begins
+ * @param minLevel the lowest battery level, as a fraction in [0, 1], at which the band applies. The band ends
+ *     where the next band up begins.
  * @param variants the variant names the band allows, best first; names absent from the catalog are skipped
  * @param prefer how to rank the catalog's variants when none of {@code variants} is present
  */

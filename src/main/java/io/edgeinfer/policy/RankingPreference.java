@@ -1,6 +1,6 @@
 package io.edgeinfer.policy;
 
-/** How a battery band orders the variants it does not name, by their measured facts. */
+/** The order in which a battery band ranks the variants it does not name, by their measured facts. */
 public enum RankingPreference {
     /** Highest test accuracy first; variants without an accuracy go last. */
     ACCURACY,

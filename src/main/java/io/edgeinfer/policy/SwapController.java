@@ -26,8 +26,9 @@ import org.jboss.logging.Logger;
  * Runs the swap policy: every {@code edgeinfer.policy.evaluation-interval} it takes a snapshot, gets a
  * decision from {@link SwapPolicy} and carries it out through {@link ModelManager#activate}.
  *
- * <p>Everything runs on one thread of its own, so evaluations, swaps, pins and catalog scans never overlap and the
- * request path never waits for a load. A failed load keeps the active variant, is logged and counted, and the
+ * <p>Everything runs on one thread of its own, so evaluations, swaps, pins and catalog scans never overlap. The
+ * request path waits for a load only when the memory budget cannot hold two variants and the old one closes
+ * first. A failed load keeps the active variant, is logged and counted, and the
  * variant is left out of the candidates until its retry backoff passes. Each swap is fired as a {@link SwapRecord}
  * event.
  */
@@ -220,8 +221,9 @@ public class SwapController {
                 .tags("from", from == null ? "none" : from, "to", decision.target(), "reason", decision.reason().tag())
                 .register(registry)
                 .increment();
+        String bandNote = decision.band() == null ? "" : ", band " + decision.band();
         LOG.infof("Swap %s -> %s done (reason %s%s); loading and warming up took %d ms", from, decision.target(),
-                decision.reason().tag(), decision.band() == null ? "" : ", band " + decision.band(), record.loadMillis());
+                decision.reason().tag(), bandNote, record.loadMillis());
         swapEvents.fire(record);
     }
 

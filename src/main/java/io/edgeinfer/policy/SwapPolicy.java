@@ -75,10 +75,10 @@ public final class SwapPolicy {
     }
 
     /**
-     * Returns the band that holds the active variant after {@code decision}: the decision's band when it swaps, the
-     * current band when the policy looked and kept the active variant, and the snapshot's {@code activeBand} when a
-     * pin or the dwell time kept the policy from looking. Callers pass it as the next snapshot's
-     * {@code activeBand}, so that a later swap caused by a band change is not reported as a latency swap.
+     * Returns the band that keeps the active variant in service after {@code decision}. That is the decision's band
+     * when it swaps, the current band when the policy looked and kept the active variant, and the snapshot's
+     * {@code activeBand} when a pin or the dwell time kept the policy from looking. Callers pass it as the next
+     * snapshot's {@code activeBand}, so that a later swap caused by a band change is not reported as a latency swap.
      */
     public static String heldBand(PolicySettings settings, PolicySnapshot snapshot, Optional<SwapDecision> decision) {
         if (decision.isPresent()) {

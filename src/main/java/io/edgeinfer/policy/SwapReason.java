@@ -2,7 +2,7 @@ package io.edgeinfer.policy;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Why the policy chose a variant; the {@code reason} tag of {@code edgeinfer.swaps} and the status topic. */
+/** The reason the policy chose a variant, as tagged on {@code edgeinfer.swaps} and shown on the status topic. */
 public enum SwapReason {
     /** An operator pinned the variant through REST or the control topic. */
     PINNED("pinned"),

@@ -1,7 +1,7 @@
 package io.edgeinfer.policy;
 
 /**
- * What the policy knows about one variant of the served model.
+ * The facts the policy uses about one variant of the served model.
  *
  * @param variant the variant name
  * @param calibratedMillis median latency of one model call measured on this device, or null before calibration

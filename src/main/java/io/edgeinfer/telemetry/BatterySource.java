@@ -2,7 +2,7 @@ package io.edgeinfer.telemetry;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where a battery reading came from. */
+/** The source of a battery reading. */
 public enum BatterySource {
     /** The {@code telemetry/battery} MQTT topic. */
     MQTT("mqtt"),

@@ -1,6 +1,6 @@
 package io.edgeinfer.telemetry;
 
-/** What a latency window measures. */
+/** The span of a request that a latency window measures. */
 public enum LatencyStage {
     /** From the moment the service queues a request to its result: queue wait, decoding, model call, top-k. */
     END_TO_END("end_to_end"),

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads the battery from the Linux power-supply class: {@code <dir>/<supply>/type} is {@code Battery},
- * {@code capacity} holds the charge in percent and {@code status} is {@code Charging}, {@code Discharging},
+ * {@code capacity} contains the charge in percent and {@code status} is {@code Charging}, {@code Discharging},
  * {@code Not charging} or {@code Full}.
  */
 public final class SysfsBattery {
@@ -51,16 +51,16 @@ public final class SysfsBattery {
         try {
             percent = Integer.parseInt(capacity);
         } catch (NumberFormatException e) {
-            throw new InvalidTelemetryException(supply.resolve("capacity") + " holds \"" + capacity
+            throw new InvalidTelemetryException(supply.resolve("capacity") + " contains \"" + capacity
                     + "\", not a whole percentage");
         }
         if (percent < 0 || percent > 100) {
-            throw new InvalidTelemetryException(supply.resolve("capacity") + " holds " + percent
+            throw new InvalidTelemetryException(supply.resolve("capacity") + " contains " + percent
                     + ", outside 0 to 100");
         }
         Path statusFile = supply.resolve("status");
         String status = Files.isReadable(statusFile) ? Files.readString(statusFile).strip() : "Unknown";
-        // "Full" means the charger is connected and holds the battery full, so the device runs on external power.
+        // "Full" means the charger is connected and keeps the battery full, so the device runs on external power.
         boolean charging = status.equalsIgnoreCase("Charging") || status.equalsIgnoreCase("Full");
         return new BatteryReading(percent / 100.0, charging, BatterySource.SYSFS, now);
     }

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Where battery and temperature readings come from, and how long latency windows are ({@code edgeinfer.telemetry.*}). */
+/** Settings of the battery and temperature sources and of the latency windows ({@code edgeinfer.telemetry.*}). */
 @ConfigMapping(prefix = "edgeinfer.telemetry")
 public interface TelemetryConfig {
 

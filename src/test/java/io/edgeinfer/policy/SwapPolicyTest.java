@@ -118,9 +118,9 @@ class SwapPolicyTest {
     void recordsHeldBand(String name, Builder snapshot, String expected) {
         PolicySnapshot row = snapshot.build();
 
-        String held = SwapPolicy.heldBand(SETTINGS, row, SwapPolicy.decide(SETTINGS, row));
+        String heldBand = SwapPolicy.heldBand(SETTINGS, row, SwapPolicy.decide(SETTINGS, row));
 
-        assertEquals(expected, held, name);
+        assertEquals(expected, heldBand, name);
     }
 
     @Test
@@ -128,8 +128,8 @@ class SwapPolicyTest {
         // pruned went into service for latency in the high band, then the battery fell to medium, where pruned is
         // the first choice, and then rose back to high.
         PolicySnapshot medium = on("pruned").band("high").previous("high").battery(0.45).build();
-        String held = SwapPolicy.heldBand(SETTINGS, medium, SwapPolicy.decide(SETTINGS, medium));
-        PolicySnapshot high = on("pruned").band(held).previous("medium").battery(0.9).build();
+        String heldBand = SwapPolicy.heldBand(SETTINGS, medium, SwapPolicy.decide(SETTINGS, medium));
+        PolicySnapshot high = on("pruned").band(heldBand).previous("medium").battery(0.9).build();
 
         Optional<SwapDecision> decision = SwapPolicy.decide(SETTINGS, high);
 

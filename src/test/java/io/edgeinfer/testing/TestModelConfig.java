@@ -21,12 +21,12 @@ public record TestModelConfig(Path dir, VariantId served, OptionalLong memoryBud
         return new TestModelConfig(dir, new VariantId("fashion-mnist", "full"), OptionalLong.empty());
     }
 
-    /** The same settings with a memory budget in bytes. */
+    /** Returns these settings with a memory budget in bytes. */
     public TestModelConfig withMemoryBudget(long bytes) {
         return new TestModelConfig(dir, served, OptionalLong.of(bytes));
     }
 
-    /** The same settings naming another variant to serve. */
+    /** Returns these settings with another variant to serve. */
     public TestModelConfig serving(VariantId variant) {
         return new TestModelConfig(dir, variant, memoryBudgetBytes);
     }

@@ -57,7 +57,8 @@ public final class TopicRecorder implements AutoCloseable {
      *
      * @throws AssertionError with the messages seen, if none matches in time
      */
-    public Received await(Predicate<Received> match, Duration timeout, String what) throws InterruptedException {
+    public Received await(Predicate<Received> match, Duration timeout, String description)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             synchronized (received) {
@@ -70,7 +71,8 @@ public final class TopicRecorder implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         synchronized (received) {
-            throw new AssertionError("No message " + what + " within " + timeout.toSeconds() + " s; received "
+            throw new AssertionError("No message " + description + " within " + timeout.toSeconds()
+                    + " s; received "
                     + received.subList(Math.max(0, received.size() - 5), received.size()));
         }
     }
